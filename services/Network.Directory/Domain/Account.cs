@@ -1,0 +1,10 @@
+namespace Network.Directory.Domain;
+
+/// <summary>A person's account. The e-mail is stored as given and compared case-insensitively.</summary>
+public sealed record Account(
+    Guid Id,
+    string Email,
+    string DisplayName,
+    string Locale,
+    string PasswordHash,
+    bool IsCoordinator);

@@ -1,0 +1,46 @@
+using System.Diagnostics;
+using System.Text.Json;
+using Dapper;
+using MassTransit;
+using Network.Contracts;
+using Npgsql;
+
+namespace Network.ServiceDefaults.Messaging;
+
+/// <summary>
+/// Writes an integration event into the outbox inside the caller's transaction, so the event exists
+/// if and only if the change that caused it was committed. The trace context of the current
+/// activity goes with it, so the relayed message continues the same trace.
+/// </summary>
+public static class Outbox
+{
+    /// <summary>The channel the dispatcher listens on; the notification is delivered at commit.</summary>
+    public const string Channel = "network_outbox";
+
+    internal static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    public static async Task<Guid> EnqueueAsync<TEvent>(NpgsqlTransaction transaction, TEvent message, CancellationToken cancellationToken = default)
+        where TEvent : class, IIntegrationEvent
+    {
+        var id = NewId.NextGuid();
+        var activity = Activity.Current;
+        var command = new CommandDefinition(
+            $"""
+            INSERT INTO outbox_messages (id, message_type, body, trace_parent, trace_state)
+            VALUES (@id, @type, @body::jsonb, @traceParent, @traceState);
+            SELECT pg_notify('{Channel}', '');
+            """,
+            new
+            {
+                id,
+                type = ContractTypes.NameOf(typeof(TEvent)),
+                body = JsonSerializer.Serialize(message, Json),
+                traceParent = activity?.IdFormat == ActivityIdFormat.W3C ? activity.Id : null,
+                traceState = activity?.TraceStateString,
+            },
+            transaction,
+            cancellationToken: cancellationToken);
+        await transaction.Connection!.ExecuteAsync(command);
+        return id;
+    }
+}
