@@ -35,6 +35,7 @@ internal static class AggregatedHealth
 /// <summary>
 /// Ready when at least one instance of the service says it is ready, which is when YARP can route
 /// to it. The addresses come from YARP's loaded state, so they include the environment's overrides.
+/// The summary names instances by their id only: it is public, the services' addresses are not.
 /// </summary>
 internal sealed partial class ServiceReadinessCheck(
     string clusterId,
@@ -47,25 +48,28 @@ internal sealed partial class ServiceReadinessCheck(
     {
         if (!proxyState.TryGetCluster(clusterId, out var cluster) || cluster.Destinations.IsEmpty)
         {
-            return HealthCheckResult.Unhealthy("no destination configured");
+            return HealthCheckResult.Unhealthy("no instance configured");
         }
 
         var timeout = configuration.HealthCheckTimeout() ?? GatewaySettings.DefaultHealthCheckTimeout;
         var answers = await Task.WhenAll(cluster.Destinations.Values.Select(
-            destination => AskAsync(destination.Model.Config.Address, timeout, cancellationToken)));
+            destination => AskAsync(destination.DestinationId, destination.Model.Config.Address, timeout, cancellationToken)));
 
-        var ready = answers.FirstOrDefault(answer => answer.Ready);
-        if (ready.Address is not null)
+        if (answers.Any(answer => answer.Ready && !answer.Degraded))
         {
-            return HealthCheckResult.Healthy($"ready at {ready.Address}");
+            return HealthCheckResult.Healthy("ready");
         }
 
-        var reasons = string.Join("; ", answers.Select(answer => $"{answer.Address}: {answer.Reason}"));
-        LogNotReady(logger, clusterId, reasons);
-        return HealthCheckResult.Unhealthy(reasons);
+        // Taking requests, but something behind it is away (its broker, say): 200, marked degraded.
+        if (answers.Any(answer => answer.Ready))
+        {
+            return HealthCheckResult.Degraded(string.Join("; ", answers.Select(answer => $"{answer.Instance} {answer.Reason}")));
+        }
+
+        return HealthCheckResult.Unhealthy(string.Join("; ", answers.Select(answer => $"{answer.Instance} {answer.Reason}")));
     }
 
-    private async Task<(string Address, bool Ready, string Reason)> AskAsync(string address, TimeSpan timeout, CancellationToken cancellationToken)
+    private async Task<(string Instance, bool Ready, bool Degraded, string Reason)> AskAsync(string instance, string address, TimeSpan timeout, CancellationToken cancellationToken)
     {
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         deadline.CancelAfter(timeout);
@@ -73,18 +77,27 @@ internal sealed partial class ServiceReadinessCheck(
         {
             using var response = await httpClients.CreateClient(AggregatedHealth.HttpClientName)
                 .GetAsync(address.TrimEnd('/') + "/health/ready", deadline.Token);
-            return (address, response.IsSuccessStatusCode, $"answered {(int)response.StatusCode}");
+            if (response.IsSuccessStatusCode)
+            {
+                var degraded = (await response.Content.ReadAsStringAsync(deadline.Token)).Contains("\"status\":\"degraded\"", StringComparison.Ordinal);
+                return (instance, true, degraded, degraded ? "ready, degraded" : "ready");
+            }
+
+            LogNotReady(logger, clusterId, address, (int)response.StatusCode, null);
+            return (instance, false, false, $"answered {(int)response.StatusCode}");
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
-            return (address, false, $"no answer within {timeout.TotalSeconds:0.#} s");
+            LogNotReady(logger, clusterId, address, null, null);
+            return (instance, false, false, $"gave no answer within {timeout.TotalSeconds:0.#} s");
         }
         catch (HttpRequestException exception)
         {
-            return (address, false, "unreachable: " + exception.Message);
+            LogNotReady(logger, clusterId, address, null, exception);
+            return (instance, false, false, "is unreachable");
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Service {Service} is not ready: {Reasons}")]
-    private static partial void LogNotReady(ILogger logger, string service, string reasons);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Service {Service} at {Address} is not ready (status {StatusCode})")]
+    private static partial void LogNotReady(ILogger logger, string service, string address, int? statusCode, Exception? exception);
 }

@@ -108,7 +108,8 @@ up() {
 
   echo "Waiting until every service is ready..."
   local deadline=$((SECONDS + 180))
-  until curl -fsS "http://127.0.0.1:$gateway_port/health/ready" >/dev/null 2>&1; do
+  # Ready means healthy: "degraded" (a service not yet connected to its broker) is not enough.
+  until curl -fsS "http://127.0.0.1:$gateway_port/health/ready" 2>/dev/null | grep -q '^{"status":"healthy"'; do
     if [ $SECONDS -ge $deadline ]; then
       echo "Not ready after 180 s. What the gateway says:" >&2
       curl -sS "http://127.0.0.1:$gateway_port/health/ready" >&2 || true

@@ -80,12 +80,14 @@ start_rabbitmq() {
   else
     mkdir -p "$state/rabbitmq"; touch "$RABBITMQ_ENABLED_PLUGINS_FILE"
   fi
+  rm -f "$RABBITMQ_PID_FILE"   # a stale one from a stopped broker would look like a running one
   setsid rabbitmq-server >"$state/rabbitmq/server.out" 2>&1 < /dev/null &
+  local launcher=$!
   # await_startup gives up at once while the node has not registered yet, so ask until it answers.
   local deadline=$((SECONDS + 120)) started=0
   while [ $SECONDS -lt $deadline ]; do
     if rabbitmqctl -q -n "$RABBITMQ_NODENAME" await_startup >/dev/null 2>&1; then started=1; break; fi
-    rabbit_running || break
+    kill -0 "$launcher" 2>/dev/null || break
     sleep 1
   done
   if [ $started -eq 0 ]; then

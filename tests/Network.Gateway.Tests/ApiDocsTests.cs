@@ -11,7 +11,8 @@ public sealed class ApiDocsTests(Platform platform)
     {
         using var client = platform.Client();
 
-        using var page = await client.GetAsync("/api/docs/index.html");
+        // The client follows Swagger UI's redirect from /api/docs to /api/docs/index.html.
+        using var page = await client.GetAsync("/api/docs");
         var html = await page.Content.ReadAsStringAsync();
 
         Assert.Equal(HttpStatusCode.OK, page.StatusCode);

@@ -1,7 +1,7 @@
 using System.Net;
-using Microsoft.AspNetCore.Http;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.AspNetCore.Http;
 using Network.Gateway.Tests.Support;
 
 namespace Network.Gateway.Tests;
@@ -52,6 +52,43 @@ public sealed class HealthTests(Platform platform)
             Assert.Equal("unhealthy", checks.GetProperty("matching").GetProperty("status").GetString());
             Assert.Contains("answered 503", checks.GetProperty("matching").GetProperty("description").GetString());
             Assert.Equal("healthy", checks.GetProperty("directory").GetProperty("status").GetString());
+            // The summary is public; the services' addresses are not.
+            Assert.DoesNotContain("127.0.0.1", checks.ToString());
+        }
+        finally
+        {
+            foreach (var backend in backends.Values)
+            {
+                await backend.DisposeAsync();
+            }
+        }
+    }
+
+    [Fact]
+    public async Task A_service_without_its_broker_is_degraded_but_still_takes_requests()
+    {
+        var backends = new Dictionary<string, TestBackend>();
+        foreach (var service in GatewayFactory.ServiceNames)
+        {
+            backends[service] = await TestBackend.StartAsync(service, degraded: service == "events");
+        }
+
+        try
+        {
+            await using var gateway = GatewayFactory.For(backends, extra: new Dictionary<string, string?> { ["NETWORK_GATEWAY_HEALTH_INTERVAL_SECONDS"] = "0.2" });
+            using var client = gateway.CreateClient();
+
+            using var readiness = await client.GetAsync("/health/ready");
+            // Several probe rounds: none may take the degraded service out of rotation.
+            await Task.Delay(TimeSpan.FromSeconds(1));
+            using var request = await client.GetAsync("/api/events/events");
+
+            Assert.Equal(HttpStatusCode.OK, readiness.StatusCode);
+            var report = await readiness.Content.ReadFromJsonAsync<JsonElement>();
+            Assert.Equal("degraded", report.GetProperty("status").GetString());
+            Assert.Equal("degraded", report.GetProperty("checks").GetProperty("events").GetProperty("status").GetString());
+            Assert.Equal("healthy", report.GetProperty("checks").GetProperty("directory").GetProperty("status").GetString());
+            Assert.Equal(HttpStatusCode.OK, request.StatusCode);
         }
         finally
         {

@@ -30,6 +30,14 @@ public static class TestServers
         }
     }
 
+    /// <summary>A loopback port that was free a moment ago, for a server the test starts.</summary>
+    public static int FreeLoopbackPort()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
     public static string StateDirectory =>
         Environment.GetEnvironmentVariable("NETWORK_STATE_DIR") ?? Path.Combine(RepositoryRoot, ".state", "test");
 }

@@ -58,9 +58,10 @@ internal sealed partial class DatabaseStartup(NpgsqlDataSource dataSource, Datab
         {
             await command.ExecuteNonQueryAsync(cancellationToken);
         }
-        catch (PostgresException exception) when (exception.SqlState == PostgresErrorCodes.DuplicateDatabase)
+        catch (PostgresException exception) when (exception.SqlState is PostgresErrorCodes.DuplicateDatabase or PostgresErrorCodes.UniqueViolation)
         {
-            // Another instance created it a moment ago.
+            // Another instance created it a moment ago. When both passed PostgreSQL's name check at
+            // once, the loser hears of it as a unique violation on pg_database, not as 42P04.
         }
     }
 

@@ -1,6 +1,8 @@
 using MassTransit;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
+using Network.ServiceDefaults.Health;
 
 namespace Network.ServiceDefaults.Messaging;
 
@@ -20,6 +22,14 @@ public static class BusExtensions
         {
             bus.SetEndpointNameFormatter(new KebabCaseEndpointNameFormatter(identity.Name, includeNamespace: false));
             addConsumers?.Invoke(bus);
+            // A service whose broker is away still takes requests: its outbox keeps the events
+            // until the broker is back. So the broker makes readiness "degraded" (still 200),
+            // not "unhealthy", and neither the gateway nor Kubernetes stops sending it traffic.
+            bus.ConfigureHealthCheckOptions(health =>
+            {
+                health.MinimalFailureStatus = HealthStatus.Degraded;
+                health.Tags.Add(HealthEndpoints.ReadyTag);
+            });
             bus.UsingRabbitMq((context, rabbit) =>
             {
                 rabbit.Host(rabbitUri, host =>

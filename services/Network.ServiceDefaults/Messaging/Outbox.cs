@@ -22,7 +22,9 @@ public static class Outbox
     public static async Task<Guid> EnqueueAsync<TEvent>(NpgsqlTransaction transaction, TEvent message, CancellationToken cancellationToken = default)
         where TEvent : class, IIntegrationEvent
     {
-        var id = NewId.NextGuid();
+        // Ascending in PostgreSQL's uuid order (NextGuid is not), so the relay's ORDER BY created_at, id
+        // keeps the events of one transaction, which share created_at, in the order they were written.
+        var id = NewId.NextSequentialGuid();
         var activity = Activity.Current;
         var command = new CommandDefinition(
             $"""

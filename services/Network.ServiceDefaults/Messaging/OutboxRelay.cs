@@ -41,27 +41,36 @@ public sealed partial class OutboxRelay(NpgsqlDataSource dataSource, IBus bus, S
             transaction,
             cancellationToken: cancellationToken))).ToList();
 
+        // Once the broker has confirmed a row, recording that is not cancelled: a stop in between
+        // would leave the row unmarked, and the next instance would send it again.
         var sent = new List<Guid>(rows.Count);
         foreach (var row in rows)
         {
+            if (cancellationToken.IsCancellationRequested)
+            {
+                // Stopping: the rows not published yet stay for the next round or instance.
+                break;
+            }
+
             try
             {
-                await PublishAsync(row, cancellationToken);
+                await PublishAsync(row);
                 sent.Add(row.Id);
             }
-            catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
+            catch (Exception exception)
             {
                 // Keep the order: the rows after this one wait for the next round too.
+                // The pause counts from the failure, not from now() (the start of this transaction):
+                // the failed publish alone may have taken longer than the pause.
                 var pause = TimeSpan.FromSeconds(Math.Min(Math.Pow(2, row.Attempts), LongestPause.TotalSeconds));
                 await connection.ExecuteAsync(new CommandDefinition(
                     """
                     UPDATE outbox_messages
-                    SET attempts = attempts + 1, last_error = @error, next_attempt_at = now() + @pause
+                    SET attempts = attempts + 1, last_error = @error, next_attempt_at = clock_timestamp() + @pause
                     WHERE id = @Id
                     """,
                     new { row.Id, error = exception.Message, pause },
-                    transaction,
-                    cancellationToken: cancellationToken));
+                    transaction));
                 LogPublishFailed(logger, row.Id, row.MessageType, row.Attempts + 1, exception.Message);
                 break;
             }
@@ -72,11 +81,10 @@ public sealed partial class OutboxRelay(NpgsqlDataSource dataSource, IBus bus, S
             await connection.ExecuteAsync(new CommandDefinition(
                 "UPDATE outbox_messages SET sent_at = now(), last_error = NULL WHERE id = ANY(@sent)",
                 new { sent },
-                transaction,
-                cancellationToken: cancellationToken));
+                transaction));
         }
 
-        await transaction.CommitAsync(cancellationToken);
+        await transaction.CommitAsync(CancellationToken.None);
         return rows.Count;
     }
 
@@ -87,7 +95,7 @@ public sealed partial class OutboxRelay(NpgsqlDataSource dataSource, IBus bus, S
         return await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
-    private async Task PublishAsync(OutboxRow row, CancellationToken cancellationToken)
+    private async Task PublishAsync(OutboxRow row)
     {
         var messageType = ContractTypes.Resolve(row.MessageType);
         var message = JsonSerializer.Deserialize(row.Body, messageType, Outbox.Json)!;
@@ -96,8 +104,7 @@ public sealed partial class OutboxRelay(NpgsqlDataSource dataSource, IBus bus, S
         using var activity = identity.ActivitySource.StartActivity("outbox relay " + messageType.Name, ActivityKind.Internal, parent);
         activity?.SetTag("messaging.message.id", row.Id.ToString());
 
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(PublishTimeout);
+        using var timeout = new CancellationTokenSource(PublishTimeout);
         await bus.Publish(message, messageType, context => context.MessageId = row.Id, timeout.Token);
     }
 

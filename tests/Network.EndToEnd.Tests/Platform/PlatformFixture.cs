@@ -41,8 +41,9 @@ public sealed class PlatformFixture : IAsyncLifetime
 
         var logFolder = Path.Combine(TestServers.StateDirectory, "e2e", "logs");
         System.IO.Directory.CreateDirectory(logFolder);
-        var ports = Services.ToDictionary(s => s, _ => ServiceProcess.FreePort());
-        var configuration = new DirectoryInfo(AppContext.BaseDirectory).Parent!.Parent!.Name;
+        var ports = Services.ToDictionary(s => s, _ => TestServers.FreeLoopbackPort());
+        // The tests run from bin/{configuration}/net10.0: start the services built the same way.
+        var configuration = new DirectoryInfo(Path.TrimEndingDirectorySeparator(AppContext.BaseDirectory)).Parent!.Name;
 
         foreach (var service in Services)
         {

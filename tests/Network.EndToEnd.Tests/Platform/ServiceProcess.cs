@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Net.Sockets;
 
 namespace Network.EndToEnd.Tests.Platform;
 
@@ -117,13 +116,6 @@ public sealed class ServiceProcess : IAsyncDisposable
         {
             return $"(no log at {logFile})";
         }
-    }
-
-    public static int FreePort()
-    {
-        using var listener = new TcpListener(System.Net.IPAddress.Loopback, 0);
-        listener.Start();
-        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     public async ValueTask DisposeAsync()

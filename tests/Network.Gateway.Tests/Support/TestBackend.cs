@@ -8,7 +8,7 @@ using Microsoft.Extensions.Logging;
 namespace Network.Gateway.Tests.Support;
 
 /// <summary>
-/// A small real service behind the gateway, on a free loopback port: it says it is ready (or not),
+/// A small real service behind the gateway, on a free loopback port: it says it is ready (or degraded, or not),
 /// serves a signing-key set and an OpenAPI document, and echoes every other request it receives.
 /// </summary>
 public sealed class TestBackend : IAsyncDisposable
@@ -29,7 +29,7 @@ public sealed class TestBackend : IAsyncDisposable
     /// <summary>Set a header on every echoed response, to see whether the gateway keeps a service's own header.</summary>
     public Dictionary<string, string> ResponseHeaders { get; } = [];
 
-    public static async Task<TestBackend> StartAsync(string name, int readyStatus = StatusCodes.Status200OK)
+    public static async Task<TestBackend> StartAsync(string name, int readyStatus = StatusCodes.Status200OK, bool degraded = false)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseUrls("http://127.0.0.1:0");
@@ -37,7 +37,7 @@ public sealed class TestBackend : IAsyncDisposable
         var app = builder.Build();
         TestBackend? backend = null;
 
-        app.MapGet("/health/ready", () => Results.Json(new { status = readyStatus == 200 ? "healthy" : "unhealthy" }, statusCode: readyStatus));
+        app.MapGet("/health/ready", () => Results.Json(new { status = readyStatus != 200 ? "unhealthy" : degraded ? "degraded" : "healthy" }, statusCode: readyStatus));
         app.MapGet("/.well-known/jwks.json", () => Results.Text(TestTokens.JsonWebKeySet, "application/json"));
         app.MapGet("/openapi/v1.json", () => Results.Json(new { openapi = "3.1.1", info = new { title = name, version = "v1" }, paths = new { } }));
         app.Map("/{**rest}", async (HttpContext context) =>

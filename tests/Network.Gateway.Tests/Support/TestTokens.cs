@@ -36,6 +36,9 @@ public static class TestTokens
         });
     }
 
-    /// <summary>A key the directory never published, with the same key id as the real one.</summary>
+    /// <summary>A forged key that claims the published key's id.</summary>
     public static SecurityKey ForeignKey() => new RsaSecurityKey(RSA.Create(2048)) { KeyId = SigningKey.KeyId };
+
+    /// <summary>A key under an id the directory never published.</summary>
+    public static SecurityKey UnpublishedKey() => new RsaSecurityKey(RSA.Create(2048)) { KeyId = "unpublished" };
 }

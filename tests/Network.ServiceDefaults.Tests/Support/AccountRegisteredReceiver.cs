@@ -3,34 +3,41 @@ using System.Diagnostics;
 using MassTransit;
 using Network.Contracts.Directory;
 using Network.Testing;
+using RabbitMQ.Client;
 
 namespace Network.ServiceDefaults.Tests.Support;
 
 /// <summary>
 /// A bus on the test RabbitMQ that publishes <see cref="AccountRegistered"/> to an exchange of this
 /// test's own and receives it on a queue of its own, so tests (and other test projects on the same
-/// broker) neither see nor disturb each other's messages. Queue and exchanges are auto-deleted
-/// when the bus stops.
+/// broker) neither see nor disturb each other's messages. The queue and its exchange are
+/// auto-deleted when the bus stops; the message type's exchange is deleted by hand, as RabbitMQ
+/// does not auto-delete an exchange whose only binding went with a deleted exchange.
 /// </summary>
 internal sealed class AccountRegisteredReceiver : IAsyncDisposable
 {
     private readonly ConcurrentQueue<Receipt> receipts = new();
 
-    private AccountRegisteredReceiver(string name)
+    private readonly string exchange;
+
+    private AccountRegisteredReceiver(string name, Action? onReceipt)
     {
+        exchange = name + "-account-registered";
         Bus = MassTransit.Bus.Factory.CreateUsingRabbitMq(rabbit =>
         {
             // As in BusExtensions.AddServiceBus: a publish completes when the broker confirmed it.
             rabbit.Host(new Uri(TestServers.RabbitMqUrl), host => host.PublisherConfirmation = true);
-            rabbit.Message<AccountRegistered>(message => message.SetEntityName(name));
-            rabbit.Publish<AccountRegistered>(exchange => exchange.AutoDelete = true);
+            rabbit.Message<AccountRegistered>(message => message.SetEntityName(exchange));
             rabbit.ReceiveEndpoint(name, endpoint =>
             {
                 endpoint.AutoDelete = true;
                 endpoint.Durable = false;
+                // One at a time, so receipts are in the order the queue holds them.
+                endpoint.ConcurrentMessageLimit = 1;
                 endpoint.Handler<AccountRegistered>(context =>
                 {
                     receipts.Enqueue(new Receipt(context.MessageId, context.Message, Activity.Current?.TraceId));
+                    onReceipt?.Invoke();
                     return Task.CompletedTask;
                 });
             });
@@ -41,9 +48,9 @@ internal sealed class AccountRegisteredReceiver : IAsyncDisposable
 
     public IReadOnlyCollection<Receipt> Receipts => receipts;
 
-    public static async Task<AccountRegisteredReceiver> StartAsync()
+    public static async Task<AccountRegisteredReceiver> StartAsync(Action? onReceipt = null)
     {
-        var receiver = new AccountRegisteredReceiver("servicedefaults-tests-" + Guid.NewGuid().ToString("N"));
+        var receiver = new AccountRegisteredReceiver("servicedefaults-tests-" + Guid.NewGuid().ToString("N"), onReceipt);
         using var timeout = new CancellationTokenSource(Eventually.Deadline);
         await receiver.Bus.StartAsync(timeout.Token);
         return receiver;
@@ -53,6 +60,11 @@ internal sealed class AccountRegisteredReceiver : IAsyncDisposable
     {
         using var timeout = new CancellationTokenSource(Eventually.Deadline);
         await Bus.StopAsync(timeout.Token);
+
+        var factory = new ConnectionFactory { Uri = new Uri(TestServers.RabbitMqUrl) };
+        await using var connection = await factory.CreateConnectionAsync(timeout.Token);
+        await using var channel = await connection.CreateChannelAsync(cancellationToken: timeout.Token);
+        await channel.ExchangeDeleteAsync(exchange, cancellationToken: timeout.Token);
     }
 }
 
