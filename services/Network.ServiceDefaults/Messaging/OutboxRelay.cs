@@ -11,7 +11,9 @@ namespace Network.ServiceDefaults.Messaging;
 /// Relays one batch of unsent outbox rows to the broker. Rows are claimed with
 /// `FOR UPDATE SKIP LOCKED`, so several instances share the work without sending a row twice at
 /// the same time; a row is marked sent only after the broker confirmed it (publisher confirms).
-/// If the broker is away, the row is tried again later with a growing pause, in order.
+/// If the broker is away, the row is tried again later with a growing pause. Order is kept while
+/// publishing works; across a failure it is best effort (the rows after a failed one may go out
+/// before it), which consumers tolerate because every event carries its OccurredAt.
 /// A crash between the broker's confirmation and our commit sends a row twice: consumers'
 /// inboxes recognise it, because the message id is the outbox id.
 /// </summary>
@@ -59,7 +61,7 @@ public sealed partial class OutboxRelay(NpgsqlDataSource dataSource, IBus bus, S
             }
             catch (Exception exception)
             {
-                // Keep the order: the rows after this one wait for the next round too.
+                // Stop this round: the broker is most likely away, and the rows after this one would fail too.
                 // The pause counts from the failure, not from now() (the start of this transaction):
                 // the failed publish alone may have taken longer than the pause.
                 var pause = TimeSpan.FromSeconds(Math.Min(Math.Pow(2, row.Attempts), LongestPause.TotalSeconds));
