@@ -13,8 +13,8 @@ public static class JsonDefaults
         options.DefaultIgnoreCondition = JsonIgnoreCondition.Never;
         // A typo in a field name is a mistake the client should hear about, not silently lose.
         options.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
-        // Numbers are not accepted for enums: only the documented snake_case names are.
-        options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower, allowIntegerValues: false));
+        // Only the documented snake_case names are accepted for enums: no numbers, no C# names.
+        options.Converters.Add(new SnakeCaseEnumConverterFactory());
     }
 
     public static JsonSerializerOptions Create()

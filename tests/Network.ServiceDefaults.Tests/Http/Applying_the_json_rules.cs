@@ -28,6 +28,9 @@ public sealed class Applying_the_json_rules
     [InlineData("""{"name":"Bezirksamt","kind":1,"places":5}""")]
     [InlineData("""{"name":"Bezirksamt","kind":"1","places":5}""")]
     [InlineData("""{"name":"Bezirksamt","kind":"charity","places":5}""")]
+    [InlineData("""{"name":"Bezirksamt","kind":"ServiceProvider","places":5}""")]
+    [InlineData("""{"name":"Bezirksamt","kind":"SERVICE_PROVIDER","places":5}""")]
+    [InlineData("""{"name":"Bezirksamt","kind":null,"places":5}""")]
     public void A_choice_that_is_not_one_of_the_documented_names_is_rejected(string body)
     {
         var error = Assert.Throws<JsonException>(() => JsonSerializer.Deserialize<OrganisationDraft>(body, Options));
