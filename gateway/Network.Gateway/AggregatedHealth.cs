@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Network.ServiceDefaults.Health;
 using Yarp.ReverseProxy;
+using Yarp.ReverseProxy.Model;
 
 namespace Network.Gateway;
 
@@ -52,8 +53,15 @@ internal sealed partial class ServiceReadinessCheck(
         }
 
         var timeout = configuration.HealthCheckTimeout() ?? GatewaySettings.DefaultHealthCheckTimeout;
-        var answers = await Task.WhenAll(cluster.Destinations.Values.Select(
-            destination => AskAsync(destination.DestinationId, destination.Model.Config.Address, timeout, cancellationToken)));
+        var answers = await Task.WhenAll(cluster.Destinations.Values.Select(async destination =>
+        {
+            var answer = await AskAsync(destination.DestinationId, destination.Model.Config.Address, timeout, cancellationToken);
+            // Ready only when the proxy routes to it, too: after a failed probe (during start-up,
+            // say) requests get 503 until the next probe succeeds, even if the service is ready now.
+            return answer.Ready && destination.Health.Active == DestinationHealth.Unhealthy
+                ? answer with { Ready = false, Reason = "is ready, but the gateway has not seen it ready yet" }
+                : answer;
+        }));
 
         if (answers.Any(answer => answer.Ready && !answer.Degraded))
         {

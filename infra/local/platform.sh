@@ -7,7 +7,8 @@
 #   platform.sh down   stop what a running `up` started (from another terminal), by pid.
 #
 # State (databases, broker, logs, pids) lives in NETWORK_STATE_DIR (default .state/dev), so a
-# second `up` finds its data again.
+# second `up` finds its data again. NETWORK_CONFIGURATION picks the build (Release); NETWORK_BUILD=0
+# skips the build (the tests use that: `make test` has built everything already).
 set -euo pipefail
 
 repo=$(cd "$(dirname "$0")/../.." && pwd)
@@ -73,9 +74,12 @@ up() {
   [ -s "$password_file" ] || (umask 077; head -c 18 /dev/urandom | base64 | tr '+/' '-_' > "$password_file")
   export NETWORK_BOOTSTRAP_COORDINATOR_EMAIL=${NETWORK_BOOTSTRAP_COORDINATOR_EMAIL:-koordination@network.localhost}
   export NETWORK_BOOTSTRAP_COORDINATOR_PASSWORD=${NETWORK_BOOTSTRAP_COORDINATOR_PASSWORD:-$(cat "$password_file")}
+  export NETWORK_DEMO_DATA=${NETWORK_DEMO_DATA:-true}  # the demo network, unless NETWORK_DEMO_DATA=false
 
-  echo "Building ($configuration)..."
-  dotnet build "$repo/Network.sln" -c "$configuration" -v quiet -nologo >"$logs/build.log" 2>&1 || { tail -n 30 "$logs/build.log"; exit 1; }
+  if [ "${NETWORK_BUILD:-1}" = "1" ]; then
+    echo "Building ($configuration)..."
+    dotnet build "$repo/Network.sln" -c "$configuration" -v quiet -nologo >"$logs/build.log" 2>&1 || { tail -n 30 "$logs/build.log"; exit 1; }
+  fi
 
   local directory_port
   export NETWORK_RABBITMQ="amqp://guest:guest@127.0.0.1:$NETWORK_AMQP_PORT/"
