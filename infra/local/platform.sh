@@ -83,6 +83,9 @@ up() {
 
   local directory_port
   export NETWORK_RABBITMQ="amqp://guest:guest@127.0.0.1:$NETWORK_AMQP_PORT/"
+  # Without an SMTP server, mails (confirmations, resets, invitations) are written here as .eml files.
+  export NETWORK_MAIL_PICKUP_DIR=${NETWORK_MAIL_PICKUP_DIR:-$state/mail}
+  export NETWORK_PUBLIC_URL=${NETWORK_PUBLIC_URL:-http://localhost:$gateway_port}
   export ASPNETCORE_ENVIRONMENT=${ASPNETCORE_ENVIRONMENT:-Production}
   for entry in "${services[@]}"; do
     set -- $entry
@@ -138,6 +141,7 @@ Network is running.
   Health:       http://localhost:$gateway_port/health/ready
   Coordinator:  $NETWORK_BOOTSTRAP_COORDINATOR_EMAIL / $NETWORK_BOOTSTRAP_COORDINATOR_PASSWORD
   Logs:         $logs
+  Mails:        ${NETWORK_SMTP_HOST:+sent through $NETWORK_SMTP_HOST}${NETWORK_SMTP_HOST:-written to $NETWORK_MAIL_PICKUP_DIR}
 Press Ctrl-C to stop everything (or run 'make down' elsewhere).
 INFO
 }

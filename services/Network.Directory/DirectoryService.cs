@@ -3,9 +3,13 @@ using Microsoft.Extensions.Options;
 using Network.Directory.Apis;
 using Network.Directory.Data;
 using Network.Directory.Domain;
+using Network.Directory.Moderation;
 using Network.Directory.Security;
 using Network.ServiceDefaults.Data;
+using Network.ServiceDefaults.Mail;
 using Network.ServiceDefaults.Messaging;
+using Network.ServiceDefaults.Moderation;
+using Network.ServiceDefaults.PersonalData;
 
 namespace Network.Directory;
 
@@ -25,9 +29,23 @@ public static class DirectoryService
         builder.Services.AddSingleton<IPasswordHasher<Account>>(new PasswordHasher<Account>(
             Options.Create(new PasswordHasherOptions { IterationCount = PasswordPolicy.HashIterations })));
         builder.Services.AddSingleton<AccountStore>();
+        builder.AddMail();
+        builder.Services.AddSingleton<MailedTokenStore>();
+        builder.Services.AddSingleton<RefreshTokenStore>();
         builder.Services.AddSingleton<SigningKeyRing>();
         builder.Services.AddSingleton<TokenIssuer>();
         builder.Services.AddHostedService<CoordinatorBootstrap>();
+        builder.Services.AddSingleton<OrganisationStore>();
+        builder.Services.AddSingleton<MembershipStore>();
+        builder.Services.AddSingleton<MembershipInvitationStore>();
+        // After CoordinatorBootstrap: the demo network belongs to the coordinator it ensures.
+        builder.Services.AddHostedService<OrganisationDemoNetworkLoader>();
+        builder.Services.AddModerationTarget<OrganisationModerationTarget>();
+        // Erasure runs the sources in this order: invitations are found by the address the account still has.
+        builder.Services.AddPersonalDataSource<InvitationsPersonalData>();
+        builder.Services.AddPersonalDataSource<MembershipsPersonalData>();
+        builder.Services.AddPersonalDataSource<AccountPersonalData>();
+        builder.Services.AddHttpClient(PersonalDataApi.HttpClientName, client => client.Timeout = TimeSpan.FromSeconds(15));
         return builder;
     }
 
@@ -36,6 +54,12 @@ public static class DirectoryService
         app.MapAccountsApi();
         app.MapAuthApi();
         app.MapKeysApi();
+        app.MapTaxonomyApi();
+        app.MapOrganisationsApi();
+        app.MapOrganisationMembersApi();
+        app.MapInvitationsApi();
+        app.MapModerationApi();
+        app.MapPersonalDataApi();
         return app;
     }
 }

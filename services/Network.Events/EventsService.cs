@@ -1,5 +1,6 @@
 using Network.ServiceDefaults.Data;
 using Network.ServiceDefaults.Messaging;
+using Network.ServiceDefaults.PersonalData;
 
 namespace Network.Events;
 
@@ -19,5 +20,11 @@ public static class EventsService
         return builder;
     }
 
-    public static WebApplication MapEventsApi(this WebApplication app) => app;
+    public static WebApplication MapEventsApi(this WebApplication app)
+    {
+        // It holds nothing about people yet; the export still answers, so the directory's
+        // collection is complete, and says so.
+        app.MapPersonalDataExport();
+        return app;
+    }
 }

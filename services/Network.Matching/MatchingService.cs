@@ -1,5 +1,6 @@
 using Network.ServiceDefaults.Data;
 using Network.ServiceDefaults.Messaging;
+using Network.ServiceDefaults.PersonalData;
 
 namespace Network.Matching;
 
@@ -18,5 +19,11 @@ public static class MatchingService
         return builder;
     }
 
-    public static WebApplication MapMatchingApi(this WebApplication app) => app;
+    public static WebApplication MapMatchingApi(this WebApplication app)
+    {
+        // It holds nothing about people yet; the export still answers, so the directory's
+        // collection is complete, and says so.
+        app.MapPersonalDataExport();
+        return app;
+    }
 }

@@ -3,6 +3,7 @@ using Network.Messaging.Consumers;
 using Network.Messaging.Data;
 using Network.ServiceDefaults.Data;
 using Network.ServiceDefaults.Messaging;
+using Network.ServiceDefaults.PersonalData;
 
 namespace Network.Messaging;
 
@@ -18,14 +19,21 @@ public static class MessagingService
     public static IHostApplicationBuilder AddMessagingServices(this IHostApplicationBuilder builder)
     {
         builder.AddServiceDatabase(typeof(MessagingService).Assembly);
-        builder.AddServiceBus(bus => bus.AddConsumer<AccountRegisteredConsumer>());
+        builder.AddServiceBus(bus =>
+        {
+            bus.AddConsumer<AccountRegisteredConsumer>();
+            bus.AddPersonalDataErasure();
+        });
         builder.Services.AddSingleton<NotificationStore>();
+        builder.Services.AddPersonalDataSource<AccountCopyPersonalData>();
+        builder.Services.AddPersonalDataSource<NotificationsPersonalData>();
         return builder;
     }
 
     public static WebApplication MapMessagingApi(this WebApplication app)
     {
         app.MapNotificationsApi();
+        app.MapPersonalDataExport();
         return app;
     }
 }

@@ -14,6 +14,7 @@ public static class ServiceSettings
     public const string JwtIssuer = "NETWORK_JWT_ISSUER";
     public const string JwtAudience = "NETWORK_JWT_AUDIENCE";
     public const string OidcAuthority = "NETWORK_OIDC_AUTHORITY";
+    public const string PublicUrl = "NETWORK_PUBLIC_URL";
 
     public const string DefaultIssuer = "network";
     public const string DefaultAudience = "network";
@@ -26,6 +27,10 @@ public static class ServiceSettings
 
     public static string JwksUri(this IConfiguration configuration) =>
         configuration[JwksUrl] ?? "http://127.0.0.1:5101/api/directory/.well-known/jwks.json";
+
+    /// <summary>Where people reach the platform (the gateway), for links in mails and calendars; no trailing slash.</summary>
+    public static string PublicBaseUrl(this IConfiguration configuration) =>
+        (configuration[PublicUrl] is { Length: > 0 } url ? url : "http://localhost:8080").TrimEnd('/');
 
     public static string Issuer(this IConfiguration configuration) => configuration[JwtIssuer] ?? DefaultIssuer;
 

@@ -11,11 +11,16 @@ namespace Network.Directory.Tests;
 /// </summary>
 public sealed class DirectoryApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
 {
+    public const string PublicUrl = "https://network.test";
+
     private readonly int port = TestServers.FreeLoopbackPort();
 
     public DirectoryApiFactory() => UseKestrel(port);
 
     public TestDatabase Database { get; } = TestDatabase.Named("directory");
+
+    /// <summary>The pickup folder this directory writes its mails to, instead of an SMTP server.</summary>
+    public Mailbox Mailbox { get; } = Mailbox.Create();
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -24,6 +29,8 @@ public sealed class DirectoryApiFactory : WebApplicationFactory<Program>, IAsync
         builder.UseSetting("NETWORK_JWKS_URL", $"http://127.0.0.1:{port}/api/directory/.well-known/jwks.json");
         builder.UseSetting("NETWORK_BOOTSTRAP_COORDINATOR_EMAIL", "koordination@directory.test");
         builder.UseSetting("NETWORK_BOOTSTRAP_COORDINATOR_PASSWORD", "directory-test-password");
+        builder.UseSetting("NETWORK_MAIL_PICKUP_DIR", Mailbox.Folder);
+        builder.UseSetting("NETWORK_PUBLIC_URL", PublicUrl);
     }
 
     public Task InitializeAsync()
@@ -36,5 +43,6 @@ public sealed class DirectoryApiFactory : WebApplicationFactory<Program>, IAsync
     {
         await base.DisposeAsync();
         await Database.DisposeAsync();
+        Mailbox.Dispose();
     }
 }

@@ -12,6 +12,15 @@ public sealed record AccountRegistered : IIntegrationEvent
     public required DateTimeOffset OccurredAt { get; init; }
 }
 
+/// <summary>The account's owner has shown that the address is theirs (by the confirmation or the password-reset mail).</summary>
+[MessageUrn("network:account-email-confirmed:v1")]
+public sealed record AccountEmailConfirmed : IIntegrationEvent
+{
+    public required Guid AccountId { get; init; }
+    public required string Email { get; init; }
+    public required DateTimeOffset OccurredAt { get; init; }
+}
+
 [MessageUrn("network:organisation-registered:v1")]
 public sealed record OrganisationRegistered : IIntegrationEvent
 {
@@ -85,6 +94,17 @@ public sealed record MemberLeft : IIntegrationEvent
 {
     public required Guid OrganisationId { get; init; }
     public required Guid AccountId { get; init; }
+    public required DateTimeOffset OccurredAt { get; init; }
+}
+
+/// <summary>A member became org_admin or member (`Role`), by an org_admin's or coordinator's change or an accepted invitation.</summary>
+[MessageUrn("network:member-role-changed:v1")]
+public sealed record MemberRoleChanged : IIntegrationEvent
+{
+    public required Guid OrganisationId { get; init; }
+    public required Guid AccountId { get; init; }
+    public required string Role { get; init; }
+    public required Guid ChangedByAccountId { get; init; }
     public required DateTimeOffset OccurredAt { get; init; }
 }
 

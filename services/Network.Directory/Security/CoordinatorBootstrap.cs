@@ -44,7 +44,8 @@ internal sealed partial class CoordinatorBootstrap(
             throw new InvalidOperationException($"{EmailSetting}/{PasswordSetting} do not make a valid account: {problem}");
         }
 
-        var account = new Account(Guid.CreateVersion7(), email.Trim(), "Koordination", "de", string.Empty, IsCoordinator: true);
+        // The operator chose the address, so there is nobody to ask for a confirmation.
+        var account = new Account(Guid.CreateVersion7(), email.Trim(), "Koordination", "de", string.Empty, IsCoordinator: true, EmailConfirmed: true);
         account = account with { PasswordHash = hasher.HashPassword(account, password) };
         await accounts.CreateAsync(account, cancellationToken);
         LogCreated(logger, account.Email);

@@ -24,6 +24,7 @@ public sealed class TokenIssuer(SigningKeyRing keys, IConfiguration configuratio
             new(NetworkClaims.Email, account.Email),
             new(NetworkClaims.Name, account.DisplayName),
             new(NetworkClaims.Locale, account.Locale),
+            new(NetworkClaims.EmailVerified, account.EmailConfirmed ? "true" : "false", ClaimValueTypes.Boolean),
         };
         if (account.IsCoordinator)
         {

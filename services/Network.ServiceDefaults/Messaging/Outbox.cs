@@ -45,4 +45,15 @@ public static class Outbox
         await transaction.Connection!.ExecuteAsync(command);
         return id;
     }
+
+    /// <summary>
+    /// Deletes the sent events that mention the account: they may carry its name or address, and
+    /// the outbox keeps sent rows for a week. Unsent ones stay, because others still need them.
+    /// </summary>
+    public static async Task ForgetAsync(Guid accountId, NpgsqlTransaction transaction, CancellationToken cancellationToken = default) =>
+        await transaction.Connection!.ExecuteAsync(new CommandDefinition(
+            "DELETE FROM outbox_messages WHERE sent_at IS NOT NULL AND strpos(body::text, @id) > 0",
+            new { id = accountId.ToString() },
+            transaction,
+            cancellationToken: cancellationToken));
 }

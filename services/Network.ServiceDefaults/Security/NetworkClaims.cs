@@ -11,6 +11,9 @@ public static class NetworkClaims
     public const string Name = "name";
     public const string Locale = "locale";
 
+    /// <summary>`true` once the account's owner has confirmed the address (OpenID Connect's claim name).</summary>
+    public const string EmailVerified = "email_verified";
+
     /// <summary>One claim per membership: `{organisationId}:{role}`.</summary>
     public const string Membership = "org";
 
