@@ -20,7 +20,7 @@ public static class AccountsApi
 
     public sealed record SignUpResponse(Guid Id);
 
-    public sealed record MeResponse(Guid Id, string Email, string DisplayName, string Locale, bool EmailConfirmed, IReadOnlyList<string> Roles, IReadOnlyList<object> Memberships);
+    public sealed record MeResponse(Guid Id, string Email, string DisplayName, string Locale, bool EmailConfirmed, IReadOnlyList<string> Roles, IReadOnlyList<AccountMembership> Memberships);
 
     public sealed record ConfirmRequest(string? Token);
 
@@ -71,7 +71,7 @@ public static class AccountsApi
         return TypedResults.Created("/api/directory/me", new SignUpResponse(account.Id));
     }
 
-    internal static async Task<Results<Ok<MeResponse>, NotFound>> GetMeAsync(HttpContext context, AccountStore accounts, CancellationToken cancellationToken)
+    internal static async Task<Results<Ok<MeResponse>, NotFound>> GetMeAsync(HttpContext context, AccountStore accounts, MembershipStore memberships, CancellationToken cancellationToken)
     {
         if (context.User.AccountId() is not { } accountId
             || await accounts.FindAsync(accountId, cancellationToken) is not { } account)
@@ -80,7 +80,7 @@ public static class AccountsApi
         }
 
         var roles = account.IsCoordinator ? new[] { NetworkClaims.CoordinatorRole } : [];
-        return TypedResults.Ok(new MeResponse(account.Id, account.Email, account.DisplayName, account.Locale, account.EmailConfirmed, roles, []));
+        return TypedResults.Ok(new MeResponse(account.Id, account.Email, account.DisplayName, account.Locale, account.EmailConfirmed, roles, await memberships.MembershipsOfAsync(account.Id, cancellationToken)));
     }
 
     /// <summary>Confirms the address with the token from the confirmation mail.</summary>

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
+using Network.Directory.Data;
 using Network.Directory.Domain;
 using Network.ServiceDefaults;
 using Network.ServiceDefaults.Security;
@@ -8,7 +9,7 @@ using Network.ServiceDefaults.Security;
 namespace Network.Directory.Security;
 
 /// <summary>Issues short-lived access tokens that every service validates against our JWKS.</summary>
-public sealed class TokenIssuer(SigningKeyRing keys, IConfiguration configuration, TimeProvider time)
+public sealed class TokenIssuer(SigningKeyRing keys, MembershipStore memberships, IConfiguration configuration, TimeProvider time)
 {
     public static readonly TimeSpan AccessTokenLifetime = TimeSpan.FromMinutes(15);
 
@@ -29,6 +30,14 @@ public sealed class TokenIssuer(SigningKeyRing keys, IConfiguration configuratio
         if (account.IsCoordinator)
         {
             claims.Add(new Claim(NetworkClaims.Role, NetworkClaims.CoordinatorRole));
+        }
+
+        // Other services decide "member of the organisation?" from these claims; the directory
+        // itself reads memberships from its database, so a change counts there at once and
+        // elsewhere with the next token (at most 15 minutes later).
+        foreach (var membership in await memberships.MembershipsOfAsync(account.Id, cancellationToken))
+        {
+            claims.Add(new Claim(NetworkClaims.Membership, NetworkClaims.MembershipValue(membership.OrganisationId, EnumCodes.Of(membership.Role))));
         }
 
         return handler.CreateToken(new SecurityTokenDescriptor
