@@ -1,4 +1,4 @@
-namespace Network.Directory.Domain;
+namespace Network.Vocabulary;
 
 /// <summary>A code of the taxonomy with its German and English label.</summary>
 public sealed record TaxonomyTerm(string Code, string De, string En);
