@@ -32,12 +32,18 @@ services=(
 )
 
 
+# A pid file may outlive its process (a reboot, a killed `up`) and the number may now belong to
+# someone else: only a process running one of our assemblies from this checkout counts as ours.
+is_ours() {
+  kill -0 "$1" 2>/dev/null && tr '\0' ' ' <"/proc/$1/cmdline" 2>/dev/null | grep -q -- "$repo/.*/Network\.[A-Za-z]*\.dll"
+}
+
 stop_services() {
   [ -d "$pids" ] || return 0
   for pidfile in "$pids"/*.pid; do
     [ -e "$pidfile" ] || continue
     pid=$(cat "$pidfile")
-    if kill -0 "$pid" 2>/dev/null; then
+    if is_ours "$pid"; then
       kill "$pid" 2>/dev/null || true
       for _ in $(seq 1 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.2; done
       kill -9 "$pid" 2>/dev/null || true
@@ -67,6 +73,19 @@ up() {
     fi
   done
 
+  # Our own PostgreSQL and RabbitMQ: their ports must be free unless they are ours and running.
+  if ! NETWORK_STATE_DIR=$state "$repo/infra/local/servers.sh" status | grep -q "postgres: running" && port_taken "$NETWORK_PG_PORT"; then
+    echo "Port $NETWORK_PG_PORT (PostgreSQL) is taken, perhaps by the distribution's own PostgreSQL. Pick another: NETWORK_PG_PORT=5440 make up" >&2
+    exit 1
+  fi
+  if ! NETWORK_STATE_DIR=$state "$repo/infra/local/servers.sh" status | grep -q "rabbitmq: running"; then
+    for port in "$NETWORK_AMQP_PORT" $((NETWORK_AMQP_PORT + 20000)); do
+      if port_taken "$port"; then
+        echo "Port $port (RabbitMQ) is taken, perhaps by the distribution's own RabbitMQ. Pick another: NETWORK_AMQP_PORT=5680 make up" >&2
+        exit 1
+      fi
+    done
+  fi
   "$repo/infra/local/servers.sh" start all
 
   # The bootstrap coordinator: a password made once per state folder, kept there (git-ignored).
@@ -98,7 +117,7 @@ up() {
   for entry in "${services[@]}"; do
     set -- $entry
     local name=$1 project=$2 port=$3
-    if [ -f "$pids/$name.pid" ] && kill -0 "$(cat "$pids/$name.pid")" 2>/dev/null; then
+    if [ -f "$pids/$name.pid" ] && is_ours "$(cat "$pids/$name.pid")"; then
       echo "$name: already running"
       continue
     fi

@@ -4,6 +4,7 @@
 # each set has its own state folder, ports and RabbitMQ node name.
 #
 #   servers.sh start|stop|status [all|postgres|rabbitmq]
+#   servers.sh wipe                 stop both and delete their data
 #
 # Settings (environment):
 #   NETWORK_STATE_DIR   folder for data and logs      (default: <repo>/.state/dev)
@@ -19,11 +20,25 @@ command=${1:-status}
 which=${2:-all}
 
 pg_bin=$(dirname "$(compgen -G "/usr/lib/postgresql/*/bin/initdb" | sort -V | tail -n 1)")
-pg_data="$state/postgres/data"
+
+# PostgreSQL and RabbitMQ run as their own users (postgres, rabbitmq). As root, their data must be
+# where those users can reach it, and a checkout under /root (mode 700) is not: then it lives in
+# /var/lib/network/<hash of the state folder>, and a note in the state folder says where.
+server_state=$state
+if [ "$(id -u)" -eq 0 ]; then
+  mkdir -p "$state"
+  if ! runuser -u postgres -- test -x "$state" 2>/dev/null || ! runuser -u rabbitmq -- test -x "$state" 2>/dev/null; then
+    server_state=/var/lib/network/$(printf '%s' "$state" | sha256sum | cut -c1-16)
+    install -d -m 755 /var/lib/network "$server_state"
+    echo "$server_state" > "$state/servers-live-in"
+  fi
+fi
+pg_data="$server_state/postgres/data"
 
 # Run PostgreSQL tools as the postgres user when we are root: initdb refuses to run as root.
 as_postgres() {
-  if [ "$(id -u)" -eq 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi
+  # From /, which the postgres user can always enter, whatever folder we were started in.
+  if [ "$(id -u)" -eq 0 ]; then (cd / && runuser -u postgres -- "$@"); else "$@"; fi
 }
 
 postgres_running() {
@@ -32,13 +47,15 @@ postgres_running() {
 
 start_postgres() {
   if postgres_running; then echo "postgres: already running on port $pg_port"; return; fi
-  if [ "$(id -u)" -eq 0 ]; then install -d -o postgres "$state/postgres"; else mkdir -p "$state/postgres"; fi
+  if [ "$(id -u)" -eq 0 ]; then install -d -o postgres "$server_state/postgres"; else mkdir -p "$server_state/postgres"; fi
   if [ ! -f "$pg_data/PG_VERSION" ]; then
-    as_postgres "$pg_bin/initdb" -D "$pg_data" -A trust -U postgres -E UTF8 --locale=C.UTF-8 >"$state/postgres/initdb.log" 2>&1
+    if ! as_postgres "$pg_bin/initdb" -D "$pg_data" -A trust -U postgres -E UTF8 --locale=C.UTF-8 >"$server_state/postgres/initdb.log" 2>&1; then
+      echo "postgres: initdb failed:" >&2; cat "$server_state/postgres/initdb.log" >&2; exit 1
+    fi
   fi
   # Loopback only; the socket lives in the state folder so nothing in /var/run is needed.
-  as_postgres "$pg_bin/pg_ctl" -D "$pg_data" -l "$state/postgres/server.log" -w -t 60 \
-    -o "-p $pg_port -k $state/postgres -c listen_addresses=127.0.0.1 -c max_connections=300 -c fsync=${NETWORK_PG_FSYNC:-on}" \
+  as_postgres "$pg_bin/pg_ctl" -D "$pg_data" -l "$server_state/postgres/server.log" -w -t 60 \
+    -o "-p $pg_port -k $server_state/postgres -c listen_addresses=127.0.0.1 -c max_connections=300 -c fsync=${NETWORK_PG_FSYNC:-on}" \
     start >/dev/null
   echo "postgres: started on 127.0.0.1:$pg_port (data in $pg_data)"
 }
@@ -55,18 +72,18 @@ rabbit_env() {
   export RABBITMQ_NODE_IP_ADDRESS=127.0.0.1
   export RABBITMQ_NODE_PORT="$amqp_port"
   export RABBITMQ_DIST_PORT=$((amqp_port + 20000))
-  export RABBITMQ_MNESIA_BASE="$state/rabbitmq/mnesia"
-  export RABBITMQ_LOG_BASE="$state/rabbitmq/log"
-  export RABBITMQ_PID_FILE="$state/rabbitmq/rabbitmq.pid"
-  export RABBITMQ_ENABLED_PLUGINS_FILE="$state/rabbitmq/enabled_plugins"
+  export RABBITMQ_MNESIA_BASE="$server_state/rabbitmq/mnesia"
+  export RABBITMQ_LOG_BASE="$server_state/rabbitmq/log"
+  export RABBITMQ_PID_FILE="$server_state/rabbitmq/rabbitmq.pid"
+  export RABBITMQ_ENABLED_PLUGINS_FILE="$server_state/rabbitmq/enabled_plugins"
   export RABBITMQ_SERVER_ADDITIONAL_ERL_ARGS="-kernel inet_dist_use_interface {127,0,0,1}"
   export ERL_EPMD_ADDRESS=127.0.0.1
 }
 
 rabbit_running() {
   local pid
-  [ -f "$state/rabbitmq/rabbitmq.pid" ] || return 1
-  pid=$(cat "$state/rabbitmq/rabbitmq.pid" 2>/dev/null || true)
+  [ -f "$server_state/rabbitmq/rabbitmq.pid" ] || return 1
+  pid=$(cat "$server_state/rabbitmq/rabbitmq.pid" 2>/dev/null || true)
   [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null
 }
 
@@ -75,13 +92,13 @@ start_rabbitmq() {
   if rabbit_running; then echo "rabbitmq: already running on port $amqp_port"; return; fi
   if [ "$(id -u)" -eq 0 ]; then
     # Debian's wrapper runs the broker as the rabbitmq user, so that user must own the folder.
-    install -d -o rabbitmq -g rabbitmq "$state/rabbitmq"
+    install -d -o rabbitmq -g rabbitmq "$server_state/rabbitmq"
     [ -f "$RABBITMQ_ENABLED_PLUGINS_FILE" ] || install -o rabbitmq -g rabbitmq -m 644 /dev/null "$RABBITMQ_ENABLED_PLUGINS_FILE"
   else
-    mkdir -p "$state/rabbitmq"; touch "$RABBITMQ_ENABLED_PLUGINS_FILE"
+    mkdir -p "$server_state/rabbitmq"; touch "$RABBITMQ_ENABLED_PLUGINS_FILE"
   fi
   rm -f "$RABBITMQ_PID_FILE"   # a stale one from a stopped broker would look like a running one
-  setsid rabbitmq-server >"$state/rabbitmq/server.out" 2>&1 < /dev/null &
+  setsid rabbitmq-server >"$server_state/rabbitmq/server.out" 2>&1 < /dev/null &
   local launcher=$!
   # await_startup gives up at once while the node has not registered yet, so ask until it answers.
   local deadline=$((SECONDS + 120)) started=0
@@ -91,8 +108,8 @@ start_rabbitmq() {
     sleep 1
   done
   if [ $started -eq 0 ]; then
-    echo "rabbitmq: did not start; see $state/rabbitmq/server.out and $RABBITMQ_LOG_BASE" >&2
-    tail -n 20 "$state/rabbitmq/server.out" >&2 || true
+    echo "rabbitmq: did not start; see $server_state/rabbitmq/server.out and $RABBITMQ_LOG_BASE" >&2
+    tail -n 20 "$server_state/rabbitmq/server.out" >&2 || true
     exit 1
   fi
   echo "rabbitmq: started on 127.0.0.1:$amqp_port (node $RABBITMQ_NODENAME)"
@@ -111,7 +128,13 @@ stop_rabbitmq() {
   epmd -kill >/dev/null 2>&1 || true
 }
 
+wipe() {
+  stop_rabbitmq >/dev/null; stop_postgres >/dev/null
+  rm -rf "$server_state/postgres" "$server_state/rabbitmq"
+}
+
 case "$command:$which" in
+  wipe:*)           wipe ;;
   start:all)        start_postgres; start_rabbitmq ;;
   start:postgres)   start_postgres ;;
   start:rabbitmq)   start_rabbitmq ;;
@@ -121,5 +144,5 @@ case "$command:$which" in
   status:*)
     postgres_running && echo "postgres: running on $pg_port" || echo "postgres: stopped"
     rabbit_env; rabbit_running && echo "rabbitmq: running on $amqp_port" || echo "rabbitmq: stopped" ;;
-  *) echo "usage: servers.sh start|stop|status [all|postgres|rabbitmq]" >&2; exit 2 ;;
+  *) echo "usage: servers.sh start|stop|status [all|postgres|rabbitmq] | wipe" >&2; exit 2 ;;
 esac

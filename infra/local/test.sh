@@ -20,9 +20,13 @@ stop_servers() {
 
 "$repo/infra/local/install.sh"
 stop_servers
-# PostgreSQL without fsync: the test data is thrown away, and it saves minutes on slow disks.
+# Every run starts from empty servers (their data may live outside the state folder, see servers.sh).
+for sub in "" e2e make-up; do
+  NETWORK_STATE_DIR="$NETWORK_STATE_DIR${sub:+/$sub}" "$repo/infra/local/servers.sh" wipe
+done
 rm -rf "$NETWORK_STATE_DIR"
 trap stop_servers EXIT
+# PostgreSQL without fsync: the test data is thrown away, and it saves minutes on slow disks.
 NETWORK_PG_FSYNC=off "$repo/infra/local/servers.sh" start all
 
 dotnet build "$repo/Network.sln" -c "$configuration" -nologo -v quiet

@@ -1,12 +1,18 @@
+using Network.Matching.Apis;
+using Network.Matching.Consumers;
+using Network.Matching.Data;
+using Network.Matching.Moderation;
 using Network.ServiceDefaults.Data;
 using Network.ServiceDefaults.Messaging;
+using Network.ServiceDefaults.Moderation;
 using Network.ServiceDefaults.PersonalData;
 
 namespace Network.Matching;
 
 /// <summary>
-/// Matching: offers and partner requests, suggestions with their reasons, partnerships.
-/// For now the service runs with its database, outbox and bus; its resources come with its own issue.
+/// Matching: offers and partner requests, suggestions with their reasons, partnerships. It keeps
+/// its own copy of the directory's organisations (from the directory's events), because whether
+/// an organisation is verified decides whether its listings are listed.
 /// </summary>
 public static class MatchingService
 {
@@ -15,14 +21,28 @@ public static class MatchingService
     public static IHostApplicationBuilder AddMatchingServices(this IHostApplicationBuilder builder)
     {
         builder.AddServiceDatabase(typeof(MatchingService).Assembly);
-        builder.AddServiceBus();
+        builder.AddServiceBus(bus =>
+        {
+            bus.AddConsumer<OrganisationRegisteredConsumer>();
+            bus.AddConsumer<OrganisationProfileUpdatedConsumer>();
+            bus.AddConsumer<OrganisationVerifiedConsumer>();
+            bus.AddConsumer<OrganisationRejectedConsumer>();
+            bus.AddConsumer<OrganisationSuspendedConsumer>();
+            bus.AddConsumer<OrganisationReinstatedConsumer>();
+            // Reports name their reporter (the moderation module's source): erasure must reach them.
+            bus.AddPersonalDataErasure();
+        });
+        builder.Services.AddSingleton<ListingStore>();
+        builder.Services.AddModerationTarget<ListingModerationTarget>();
         return builder;
     }
 
     public static WebApplication MapMatchingApi(this WebApplication app)
     {
-        // It holds nothing about people yet; the export still answers, so the directory's
-        // collection is complete, and says so.
+        app.MapListingsApi();
+        app.MapModerationApi();
+        // Listings belong to organisations, not to people; what the service holds about a person is
+        // the reports they made (the moderation module's source), and the export says so.
         app.MapPersonalDataExport();
         return app;
     }

@@ -35,6 +35,13 @@ public sealed class Sign_up_rules
     public void A_blank_display_name_is_refused(string name) =>
         Assert.Contains("displayName", SignUp.Validate("a@b.de", "a long passphrase", name, "de").Keys);
 
+    [Theory]
+    [InlineData("Ayşe\nDemir")]
+    [InlineData("Ayşe\tDemir")]
+    [InlineData("Ayşe\u0007")]
+    public void A_display_name_with_control_characters_is_refused(string name) =>
+        Assert.Contains("displayName", SignUp.Validate("a@b.de", "a long passphrase", name, "de").Keys);
+
     [Fact]
     public void A_display_name_over_100_characters_is_refused() =>
         Assert.Contains("displayName", SignUp.Validate("a@b.de", "a long passphrase", new string('n', 101), "de").Keys);

@@ -63,10 +63,16 @@ public static partial class AuthApi
             return TypedResults.ValidationProblem(errors, title: "Sign-in needs an e-mail address and a password, or a refresh token.");
         }
 
-        var account = await accounts.FindByEmailAsync(request.Email!, cancellationToken);
+        // An address that cannot be one (too long, control characters) cannot have an account.
+        var account = SignUp.CheckEmail(request.Email) is null
+            ? await accounts.FindByEmailAsync(request.Email!, cancellationToken)
+            : null;
         if (account is null)
         {
-            // The same answer as for a wrong password: no account enumeration.
+            // The same answer as for a wrong password, after the same work: hashing a password
+            // takes a noticeable time, and skipping it would tell which addresses have accounts.
+            var password = request.Password!;
+            hasher.VerifyHashedPassword(TimingDecoy.Account, TimingDecoy.Hash, password[..Math.Min(password.Length, PasswordPolicy.MaximumLength)]);
             return TypedResults.Problem(statusCode: StatusCodes.Status401Unauthorized, title: WrongCredentials);
         }
 
@@ -172,4 +178,14 @@ public static partial class AuthApi
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Account {AccountId} is locked until {LockedUntil} after repeated failed sign-ins")]
     private static partial void LogLocked(ILogger logger, Guid accountId, DateTimeOffset lockedUntil);
+
+    /// <summary>A hash made once at start-up, only to spend on unknown addresses the time a real check takes.</summary>
+    private static class TimingDecoy
+    {
+        public static readonly Account Account = new(Guid.Empty, "decoy@invalid", "decoy", "de", string.Empty, IsCoordinator: false);
+
+        public static readonly string Hash = new PasswordHasher<Account>(
+            Microsoft.Extensions.Options.Options.Create(new PasswordHasherOptions { IterationCount = PasswordPolicy.HashIterations }))
+            .HashPassword(Account, Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(24)));
+    }
 }

@@ -68,6 +68,15 @@ public static class InvitationsApi
             return TypedResults.ValidationProblem(errors, title: "The invitation could not be sent.");
         }
 
+        if (!viewer.IsCoordinator && await invitations.SentInLastDayAsync(id, cancellationToken) >= MembershipInvitationStore.DailyLimitPerOrganisation)
+        {
+            context.Response.Headers.RetryAfter = "3600";
+            return TypedResults.Problem(
+                statusCode: StatusCodes.Status429TooManyRequests,
+                title: $"An organisation can send at most {MembershipInvitationStore.DailyLimitPerOrganisation} invitations a day.",
+                detail: "Try again later, or ask a coordinator for help.");
+        }
+
         var (token, hash) = OpaqueToken.Create();
         var invitation = await invitations.CreateAsync(id, request.Email!.Trim(), request.Role!.Value, hash, viewer.AccountId!.Value, cancellationToken);
         var link = AccountMails.Link(configuration.PublicBaseUrl(), OrganisationInvitationMail.AcceptPath, token);

@@ -69,8 +69,10 @@ public static class PersonalDataApi
                     ? (service.Name, Part: (JsonElement?)await response.Content.ReadFromJsonAsync<JsonElement>(cancellationToken))
                     : (service.Name, Part: null);
             }
-            catch (HttpRequestException)
+            catch (Exception exception) when (exception is HttpRequestException or JsonException
+                || (exception is TaskCanceledException && !cancellationToken.IsCancellationRequested))
             {
+                // Unreachable, too slow, or not answering JSON: that part is missing.
                 return (service.Name, Part: null);
             }
         }));

@@ -32,6 +32,22 @@ public sealed class MembershipInvitationStore(NpgsqlDataSource dataSource, TimeP
 {
     public static readonly TimeSpan Lifetime = TimeSpan.FromDays(7);
 
+    /// <summary>
+    /// How many invitations an organisation may send in a day. Anyone can register an organisation
+    /// under any name and invite from it at once; without a cap that is a way to send mail in our
+    /// name to anybody, and to crowd out the mails people are waiting for.
+    /// </summary>
+    public const int DailyLimitPerOrganisation = 25;
+
+    public async Task<int> SentInLastDayAsync(Guid organisationId, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        return await connection.ExecuteScalarAsync<int>(new CommandDefinition(
+            "SELECT count(*) FROM invitations WHERE organisation_id = @organisationId AND created_at > @since",
+            new { organisationId, since = time.GetUtcNow() - TimeSpan.FromDays(1) },
+            cancellationToken: cancellationToken));
+    }
+
     public async Task<MembershipInvitation> CreateAsync(
         Guid organisationId, string email, MemberRole role, byte[] tokenHash, Guid invitedByAccountId, CancellationToken cancellationToken)
     {

@@ -35,12 +35,27 @@ public sealed class MembershipStore(NpgsqlDataSource dataSource, TimeProvider ti
     /// <summary>The person behind a request, with their memberships as they are now.</summary>
     public async Task<Viewer> ViewerAsync(ClaimsPrincipal user, CancellationToken cancellationToken)
     {
+        if (user.AccountId() is null)
+        {
+            return Viewer.Anonymous;
+        }
+
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        return await ViewerAsync(user, connection, null, cancellationToken);
+    }
+
+    /// <summary>
+    /// The same, on a connection the caller already holds: a caller inside a transaction must not
+    /// wait for a second pooled connection, or enough of them at once exhaust the pool.
+    /// </summary>
+    public async Task<Viewer> ViewerAsync(ClaimsPrincipal user, NpgsqlConnection connection, NpgsqlTransaction? transaction, CancellationToken cancellationToken)
+    {
         if (user.AccountId() is not { } accountId)
         {
             return Viewer.Anonymous;
         }
 
-        var memberships = await MembershipsOfAsync(accountId, cancellationToken);
+        var memberships = await MembershipsOfAsync(accountId, connection, transaction, cancellationToken);
         return new Viewer(
             accountId,
             user.IsInRole(NetworkClaims.CoordinatorRole),
@@ -52,13 +67,19 @@ public sealed class MembershipStore(NpgsqlDataSource dataSource, TimeProvider ti
     public async Task<IReadOnlyList<AccountMembership>> MembershipsOfAsync(Guid accountId, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        return await MembershipsOfAsync(accountId, connection, null, cancellationToken);
+    }
+
+    private static async Task<IReadOnlyList<AccountMembership>> MembershipsOfAsync(
+        Guid accountId, NpgsqlConnection connection, NpgsqlTransaction? transaction, CancellationToken cancellationToken)
+    {
         var rows = await connection.QueryAsync<(Guid OrganisationId, string Name, string Role, string Status)>(new CommandDefinition(
             """
             SELECT m.organisation_id, o.name, m.role, o.status
             FROM memberships m JOIN organisations o ON o.id = m.organisation_id
             WHERE m.account_id = @accountId
             ORDER BY o.name, o.id
-            """, new { accountId }, cancellationToken: cancellationToken));
+            """, new { accountId }, transaction, cancellationToken: cancellationToken));
         return rows.Select(r => new AccountMembership(r.OrganisationId, r.Name, EnumCodes.Parse<MemberRole>(r.Role), EnumCodes.Parse<OrganisationStatus>(r.Status))).ToList();
     }
 

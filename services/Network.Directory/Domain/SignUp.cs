@@ -32,6 +32,10 @@ public static class SignUp
         {
             errors["displayName"] = [$"The name may have at most {MaximumDisplayNameLength} characters."];
         }
+        else if (name.Any(char.IsControl))
+        {
+            errors["displayName"] = ["The name may not contain control characters such as line breaks or tabs."];
+        }
 
         if (locale is null || !Locales.Contains(locale))
         {

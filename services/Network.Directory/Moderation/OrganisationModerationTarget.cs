@@ -66,7 +66,7 @@ internal sealed class OrganisationModerationTarget(MembershipStore memberships) 
     {
         var row = await transaction.Connection!.QuerySingleAsync<OrganisationRow>(new CommandDefinition(
             $"SELECT {OrganisationRow.Columns} FROM organisations WHERE id = @Id", new { content.Id }, transaction, cancellationToken: cancellationToken));
-        return OrganisationAccess.CanSee(await memberships.ViewerAsync(reader, cancellationToken), row.ToOrganisation());
+        return OrganisationAccess.CanSee(await memberships.ViewerAsync(reader, transaction.Connection!, transaction, cancellationToken), row.ToOrganisation());
     }
 
     public async Task ApplyAsync(

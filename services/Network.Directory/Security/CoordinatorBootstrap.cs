@@ -27,12 +27,18 @@ internal sealed partial class CoordinatorBootstrap(
             return;
         }
 
-        var existing = await accounts.FindByEmailAsync(email, cancellationToken);
+        var existing = await accounts.FindByEmailAsync(email.Trim(), cancellationToken);
         if (existing is not null)
         {
-            if (!existing.IsCoordinator)
+            // Only an owner who proved the address becomes coordinator: anyone can sign up with
+            // an address that is not theirs, and the setting may name one registered long ago.
+            if (!existing.IsCoordinator && existing.EmailConfirmed)
             {
                 await accounts.MakeCoordinatorAsync(existing.Id, cancellationToken);
+            }
+            else if (!existing.IsCoordinator)
+            {
+                LogUnconfirmedAccount(logger, existing.Email);
             }
 
             return;
@@ -52,6 +58,9 @@ internal sealed partial class CoordinatorBootstrap(
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "{Email} belongs to an account whose address is not confirmed: it was not made coordinator. Confirm the address, then restart.")]
+    private static partial void LogUnconfirmedAccount(ILogger logger, string email);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Created the bootstrap coordinator account {Email}")]
     private static partial void LogCreated(ILogger logger, string email);

@@ -15,6 +15,7 @@ public static class JsonDefaults
         options.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
         // Only the documented snake_case names are accepted for enums: no numbers, no C# names.
         options.Converters.Add(new SnakeCaseEnumConverterFactory());
+        options.Converters.Add(new StorableStringConverter());
     }
 
     public static JsonSerializerOptions Create()

@@ -46,4 +46,13 @@ public sealed class Applying_the_json_rules
 
         Assert.Contains("'colour'", error.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Text_with_a_nul_character_is_rejected_with_its_field()
+    {
+        var error = Assert.Throws<JsonException>(() => JsonSerializer.Deserialize<OrganisationDraft>(
+            """{"name":"Bezirks\u0000amt","kind":"service_provider","places":5}""", Options));
+
+        Assert.Equal("$.name", error.Path);
+    }
 }

@@ -1,0 +1,14 @@
+using Network.Contracts.Directory;
+using Network.Matching.Data;
+using Network.Matching.Domain;
+using Network.ServiceDefaults.Messaging;
+using Npgsql;
+
+namespace Network.Matching.Consumers;
+
+/// <summary>A rejected organisation's listings stay held.</summary>
+public sealed class OrganisationRejectedConsumer(NpgsqlDataSource dataSource) : IdempotentConsumer<OrganisationRejected>(dataSource)
+{
+    protected override Task HandleAsync(OrganisationRejected message, NpgsqlTransaction transaction, CancellationToken cancellationToken) =>
+        OrganisationReadModel.SaveStatusAsync(message.OrganisationId, OrganisationStatus.Rejected, message.OccurredAt, transaction, cancellationToken);
+}

@@ -1,0 +1,117 @@
+namespace Network.Matching.Domain;
+
+/// <summary>A listing as a client sent it (or as a partial update leaves it): anything may be missing.</summary>
+public sealed record ListingDraft(
+    string? Title,
+    string? Description,
+    IReadOnlyList<string>? Topics,
+    IReadOnlyList<string>? Languages,
+    IReadOnlyList<string>? Regions,
+    IReadOnlyList<string>? TargetGroups,
+    ListingFormat? Format,
+    DateTimeOffset? ValidUntil);
+
+/// <summary>
+/// What a listing must be: each broken rule is reported against its field, all at once. Codes come
+/// from the shared taxonomy (<see cref="Taxonomy"/>), the same list the directory checks profiles
+/// against. Text is kept as written and returned as data, never interpreted.
+/// </summary>
+public static class ListingRules
+{
+    public const int MinimumTitleLength = 3;
+    public const int MaximumTitleLength = 200;
+    public const int MaximumDescriptionLength = 5_000;
+
+    /// <summary>More codes than the taxonomy has of any kind is a client bug, not a listing.</summary>
+    public const int MaximumCodes = 100;
+
+    /// <summary>
+    /// Checks the draft; when valid, returns the content with its text trimmed and duplicate codes
+    /// removed. <paramref name="checkValidUntil"/> is false when an update leaves an end date alone:
+    /// a listing that has expired may still have its text corrected.
+    /// </summary>
+    public static (ListingContent? Content, Dictionary<string, string[]> Errors) Validate(ListingDraft draft, DateTimeOffset now, bool checkValidUntil = true)
+    {
+        var errors = new Dictionary<string, string[]>();
+
+        var title = draft.Title?.Trim();
+        if (string.IsNullOrEmpty(title) || title.Length < MinimumTitleLength)
+        {
+            errors["title"] = [$"Enter a title of at least {MinimumTitleLength} characters."];
+        }
+        else if (title.Length > MaximumTitleLength)
+        {
+            errors["title"] = [$"The title may have at most {MaximumTitleLength} characters."];
+        }
+        else if (HasControlCharacters(title, allowLineBreaks: false))
+        {
+            errors["title"] = ["The title must be one line without control characters."];
+        }
+
+        var description = draft.Description?.Trim() ?? string.Empty;
+        if (description.Length > MaximumDescriptionLength)
+        {
+            errors["description"] = [$"The description may have at most {MaximumDescriptionLength} characters."];
+        }
+        else if (HasControlCharacters(description, allowLineBreaks: true))
+        {
+            errors["description"] = ["The description may contain line breaks and tabs, but no other control characters."];
+        }
+
+        var topics = Codes(draft.Topics, "topics", "topic", Taxonomy.IsTopic, required: true, errors);
+        var languages = Codes(draft.Languages, "languages", "language", Taxonomy.IsLanguage, required: true, errors);
+        var regions = Codes(draft.Regions, "regions", "region", Taxonomy.IsRegion, required: true, errors);
+        var targetGroups = Codes(draft.TargetGroups, "targetGroups", "target group", Taxonomy.IsTargetGroup, required: false, errors);
+
+        if (draft.Format is null)
+        {
+            errors["format"] = [$"Choose how the work happens: {EnumCodes.AllOf<ListingFormat>()}."];
+        }
+
+        if (checkValidUntil && draft.ValidUntil is { } validUntil && validUntil <= now)
+        {
+            errors["validUntil"] = ["The listing must be valid until a time in the future."];
+        }
+
+        if (errors.Count > 0)
+        {
+            return (null, errors);
+        }
+
+        // Kept in UTC: PostgreSQL stores an instant, and Npgsql writes only UTC offsets to timestamptz.
+        return (new ListingContent(title!, description, topics, languages, regions, targetGroups, draft.Format!.Value, draft.ValidUntil?.ToUniversalTime()), errors);
+    }
+
+    /// <summary>PostgreSQL refuses NUL outright, and a line break in a title would end up in mail subjects.</summary>
+    public static bool HasControlCharacters(string text, bool allowLineBreaks) =>
+        text.Any(c => char.IsControl(c) && !(allowLineBreaks && c is '\n' or '\r' or '\t'));
+
+    private static IReadOnlyList<string> Codes(
+        IReadOnlyList<string>? codes, string field, string noun, Func<string, bool> isKnown, bool required, Dictionary<string, string[]> errors)
+    {
+        if (codes is null || codes.Count == 0)
+        {
+            if (required)
+            {
+                errors[field] = [$"Choose at least one {noun} from the taxonomy (GET /api/directory/taxonomy)."];
+            }
+
+            return [];
+        }
+
+        if (codes.Count > MaximumCodes)
+        {
+            errors[field] = [$"At most {MaximumCodes} codes."];
+            return [];
+        }
+
+        var unknown = codes.Where(code => code is null || !isKnown(code)).Select(code => code ?? "null").Distinct().ToList();
+        if (unknown.Count > 0)
+        {
+            errors[field] = unknown.Select(code => $"'{code}' is not a {noun} of the taxonomy.").ToArray();
+            return [];
+        }
+
+        return codes.Distinct(StringComparer.Ordinal).ToList();
+    }
+}
