@@ -1,5 +1,3 @@
-using System.Text.Json;
-
 namespace Network.Matching.Domain;
 
 /// <summary>What a listing is: something an organisation offers, or a partner it is looking for.</summary>
@@ -31,36 +29,6 @@ public enum OrganisationStatus
     Verified,
     Rejected,
     Suspended,
-}
-
-/// <summary>Enumerations as the API and the database name them: their snake_case names.</summary>
-public static class EnumCodes
-{
-    public static string Of<TEnum>(TEnum value)
-        where TEnum : struct, Enum => JsonNamingPolicy.SnakeCaseLower.ConvertName(value.ToString());
-
-    public static bool TryParse<TEnum>(string? code, out TEnum value)
-        where TEnum : struct, Enum
-    {
-        foreach (var candidate in Enum.GetValues<TEnum>())
-        {
-            if (string.Equals(Of(candidate), code, StringComparison.Ordinal))
-            {
-                value = candidate;
-                return true;
-            }
-        }
-
-        value = default;
-        return false;
-    }
-
-    public static TEnum Parse<TEnum>(string code)
-        where TEnum : struct, Enum =>
-        TryParse<TEnum>(code, out var value) ? value : throw new FormatException($"'{code}' is not a {typeof(TEnum).Name}.");
-
-    public static string AllOf<TEnum>()
-        where TEnum : struct, Enum => string.Join(", ", Enum.GetValues<TEnum>().Select(Of));
 }
 
 /// <summary>What the organisation wrote about a listing, checked by <see cref="ListingRules"/>.</summary>
