@@ -102,11 +102,11 @@ public static class OrganisationSearch
             }
         }
 
-        var regionCodes = Filter(regions, "region", "region", Taxonomy.IsRegion, errors);
+        var regionCodes = TaxonomyFilter.Read(regions, "region", "region", Taxonomy.IsRegion, errors);
         var widenedRegions = regionCodes.SelectMany(Taxonomy.RegionsMatching).Distinct(StringComparer.Ordinal).ToList();
-        var topicCodes = Filter(topics, "topic", "topic", Taxonomy.IsTopic, errors);
-        var languageCodes = Filter(languages, "language", "language", Taxonomy.IsLanguage, errors);
-        var targetGroupCodes = Filter(targetGroups, "targetGroup", "target group", Taxonomy.IsTargetGroup, errors);
+        var topicCodes = TaxonomyFilter.Read(topics, "topic", "topic", Taxonomy.IsTopic, errors);
+        var languageCodes = TaxonomyFilter.Read(languages, "language", "language", Taxonomy.IsLanguage, errors);
+        var targetGroupCodes = TaxonomyFilter.Read(targetGroups, "targetGroup", "target group", Taxonomy.IsTargetGroup, errors);
 
         var parsedStatus = OrganisationStatus.Verified;
         var forbidden = false;
@@ -149,55 +149,6 @@ public static class OrganisationSearch
             parsedStatus, IncludeHidden: viewer.IsCoordinator, effectiveLimit, after), errors, false);
     }
 
-    /// <summary>
-    /// The words of a search text: runs of letters and digits, everything else a separator. Only
-    /// such words reach PostgreSQL's query parser, so no search text can be read as its syntax.
-    /// </summary>
-    public static IReadOnlyList<string> Words(string? query)
-    {
-        if (string.IsNullOrWhiteSpace(query))
-        {
-            return [];
-        }
-
-        var words = new List<string>();
-        var current = new StringBuilder();
-        foreach (var rune in query.EnumerateRunes())
-        {
-            if (IsWordCharacter(rune))
-            {
-                current.Append(Rune.ToLowerInvariant(rune).ToString());
-            }
-            else if (current.Length > 0)
-            {
-                words.Add(current.ToString());
-                current.Clear();
-            }
-        }
-
-        if (current.Length > 0)
-        {
-            words.Add(current.ToString());
-        }
-
-        return words.Distinct(StringComparer.Ordinal).Take(MaximumWords).ToList();
-    }
-
-    /// <summary>Letters, digits and combining marks: Vietnamese tones and Devanagari vowel signs belong to their word.</summary>
-    private static bool IsWordCharacter(Rune rune) =>
-        Rune.IsLetterOrDigit(rune)
-        || Rune.GetUnicodeCategory(rune) is UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark or UnicodeCategory.EnclosingMark;
-
-    private static IReadOnlyList<string> Filter(
-        IReadOnlyList<string>? codes, string parameter, string noun, Func<string, bool> isKnown, Dictionary<string, string[]> errors)
-    {
-        var given = (codes ?? []).Where(code => !string.IsNullOrEmpty(code)).Distinct(StringComparer.Ordinal).ToList();
-        var unknown = given.Where(code => !isKnown(code)).ToList();
-        if (unknown.Count > 0)
-        {
-            errors[parameter] = unknown.Select(code => $"'{code}' is not a {noun} of the taxonomy.").ToArray();
-        }
-
-        return given;
-    }
+    /// <summary>The words of a search text (see <see cref="SearchText.Words"/>).</summary>
+    public static IReadOnlyList<string> Words(string? query) => SearchText.Words(query, MaximumWords);
 }

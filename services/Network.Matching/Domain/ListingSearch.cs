@@ -71,11 +71,11 @@ public static class ListingSearch
             }
         }
 
-        var topicCodes = Filter(topics, "topic", "topic", Taxonomy.IsTopic, errors);
-        var regionCodes = Filter(regions, "region", "region", Taxonomy.IsRegion, errors)
+        var topicCodes = TaxonomyFilter.Read(topics, "topic", "topic", Taxonomy.IsTopic, errors);
+        var regionCodes = TaxonomyFilter.Read(regions, "region", "region", Taxonomy.IsRegion, errors)
             .SelectMany(Taxonomy.RegionsMatching).Distinct(StringComparer.Ordinal).ToList();
-        var languageCodes = Filter(languages, "language", "language", Taxonomy.IsLanguage, errors);
-        var targetGroupCodes = Filter(targetGroups, "targetGroup", "target group", Taxonomy.IsTargetGroup, errors);
+        var languageCodes = TaxonomyFilter.Read(languages, "language", "language", Taxonomy.IsLanguage, errors);
+        var targetGroupCodes = TaxonomyFilter.Read(targetGroups, "targetGroup", "target group", Taxonomy.IsTargetGroup, errors);
 
         // The keyset cursor is Paging's; an offset cursor (by relevance) is read here instead.
         var offset = 0;
@@ -99,39 +99,8 @@ public static class ListingSearch
     public static string EncodeOffset(int offset) =>
         Base64Url.EncodeToString(Encoding.UTF8.GetBytes(OffsetPrefix + offset.ToString(CultureInfo.InvariantCulture)));
 
-    /// <summary>
-    /// The words of a search text: runs of letters and digits, everything else a separator. Only such
-    /// words reach PostgreSQL's query parser, so no search text can be read as its syntax.
-    /// </summary>
-    public static IReadOnlyList<string> Words(string? query)
-    {
-        if (string.IsNullOrWhiteSpace(query))
-        {
-            return [];
-        }
-
-        var words = new List<string>();
-        var current = new StringBuilder();
-        foreach (var rune in query.EnumerateRunes())
-        {
-            if (IsWordCharacter(rune))
-            {
-                current.Append(Rune.ToLowerInvariant(rune).ToString());
-            }
-            else if (current.Length > 0)
-            {
-                words.Add(current.ToString());
-                current.Clear();
-            }
-        }
-
-        if (current.Length > 0)
-        {
-            words.Add(current.ToString());
-        }
-
-        return words.Distinct(StringComparer.Ordinal).Take(MaximumWords).ToList();
-    }
+    /// <summary>The words of a search text (see <see cref="SearchText.Words"/>).</summary>
+    public static IReadOnlyList<string> Words(string? query) => SearchText.Words(query, MaximumWords);
 
     private static bool TryDecodeOffset(string cursor, out int offset)
     {
@@ -146,23 +115,5 @@ public static class ListingSearch
         {
             return false;
         }
-    }
-
-    /// <summary>Letters, digits and combining marks: Vietnamese tones and Devanagari vowel signs belong to their word.</summary>
-    private static bool IsWordCharacter(Rune rune) =>
-        Rune.IsLetterOrDigit(rune)
-        || Rune.GetUnicodeCategory(rune) is UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark or UnicodeCategory.EnclosingMark;
-
-    private static IReadOnlyList<string> Filter(
-        IReadOnlyList<string>? codes, string parameter, string noun, Func<string, bool> isKnown, Dictionary<string, string[]> errors)
-    {
-        var given = (codes ?? []).Where(code => !string.IsNullOrEmpty(code)).Distinct(StringComparer.Ordinal).ToList();
-        var unknown = given.Where(code => !isKnown(code)).ToList();
-        if (unknown.Count > 0)
-        {
-            errors[parameter] = unknown.Select(code => $"'{code}' is not a {noun} of the taxonomy.").ToArray();
-        }
-
-        return given;
     }
 }
