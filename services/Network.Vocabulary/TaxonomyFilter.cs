@@ -19,4 +19,41 @@ public static class TaxonomyFilter
 
         return given;
     }
+
+    /// <summary>How many codes one list on a profile or listing may hold.</summary>
+    public const int MaximumCodes = 100;
+
+    /// <summary>
+    /// The codes chosen for a profile or listing: at least one when <paramref name="required"/>, at
+    /// most <see cref="MaximumCodes"/>, all known; faults go under <paramref name="field"/> and give
+    /// an empty list.
+    /// </summary>
+    public static IReadOnlyList<string> ReadChosen(
+        IReadOnlyList<string>? codes, string field, string noun, Func<string, bool> isKnown, bool required, IDictionary<string, string[]> errors)
+    {
+        if (codes is null || codes.Count == 0)
+        {
+            if (required)
+            {
+                errors[field] = [$"Choose at least one {noun} from the taxonomy (GET /api/directory/taxonomy)."];
+            }
+
+            return [];
+        }
+
+        if (codes.Count > MaximumCodes)
+        {
+            errors[field] = [$"At most {MaximumCodes} codes."];
+            return [];
+        }
+
+        var unknown = codes.Where(code => code is null || !isKnown(code)).Select(code => code ?? "null").Distinct().ToList();
+        if (unknown.Count > 0)
+        {
+            errors[field] = unknown.Select(code => $"'{code}' is not a {noun} of the taxonomy.").ToArray();
+            return [];
+        }
+
+        return codes.Distinct(StringComparer.Ordinal).ToList();
+    }
 }

@@ -367,7 +367,7 @@ public static class OrganisationsApi
         {
             errors["reason"] = [missing];
         }
-        else if (trimmed is not null && (trimmed.Length > MaximumReasonLength || OrganisationProfileRules.HasControlCharacters(trimmed, allowLineBreaks: true)))
+        else if (trimmed is not null && (trimmed.Length > MaximumReasonLength || TextRules.HasControlCharacters(trimmed, allowLineBreaks: true)))
         {
             errors["reason"] = [$"The reason may have at most {MaximumReasonLength} characters, and line breaks but no other control characters."];
         }

@@ -1,3 +1,4 @@
+using Network.ServiceDefaults.Http;
 namespace Network.Directory.Domain;
 
 /// <summary>A profile as a client sent it (or as a partial update leaves it): anything may be missing.</summary>
@@ -37,7 +38,6 @@ public static class OrganisationProfileRules
     public const int MaximumContactNameLength = 200;
 
     /// <summary>More codes than the taxonomy has of any kind is a client bug, not a profile.</summary>
-    public const int MaximumCodes = 100;
 
     /// <summary>Checks the draft; when it is valid, returns the profile with its text trimmed and duplicate codes removed.</summary>
     public static (OrganisationProfile? Profile, Dictionary<string, string[]> Errors) Validate(OrganisationDraft draft)
@@ -53,7 +53,7 @@ public static class OrganisationProfileRules
         {
             errors["name"] = [$"The name may have at most {MaximumNameLength} characters."];
         }
-        else if (HasControlCharacters(name, allowLineBreaks: false))
+        else if (TextRules.HasControlCharacters(name, allowLineBreaks: false))
         {
             errors["name"] = ["The name must be one line without control characters."];
         }
@@ -68,15 +68,15 @@ public static class OrganisationProfileRules
         {
             errors["description"] = [$"The description may have at most {MaximumDescriptionLength} characters."];
         }
-        else if (HasControlCharacters(description, allowLineBreaks: true))
+        else if (TextRules.HasControlCharacters(description, allowLineBreaks: true))
         {
             errors["description"] = ["The description may contain line breaks and tabs, but no other control characters."];
         }
 
-        var regions = Codes(draft.Regions, "regions", "region", Taxonomy.IsRegion, required: true, errors);
-        var topics = Codes(draft.Topics, "topics", "topic", Taxonomy.IsTopic, required: true, errors);
-        var languages = Codes(draft.Languages, "languages", "language", Taxonomy.IsLanguage, required: true, errors);
-        var targetGroups = Codes(draft.TargetGroups, "targetGroups", "target group", Taxonomy.IsTargetGroup, required: false, errors);
+        var regions = TaxonomyFilter.ReadChosen(draft.Regions, "regions", "region", Taxonomy.IsRegion, required: true, errors);
+        var topics = TaxonomyFilter.ReadChosen(draft.Topics, "topics", "topic", Taxonomy.IsTopic, required: true, errors);
+        var languages = TaxonomyFilter.ReadChosen(draft.Languages, "languages", "language", Taxonomy.IsLanguage, required: true, errors);
+        var targetGroups = TaxonomyFilter.ReadChosen(draft.TargetGroups, "targetGroups", "target group", Taxonomy.IsTargetGroup, required: false, errors);
 
         var website = Blank(draft.Website);
         if (website is not null && CheckWebsite(website) is { } websiteProblem)
@@ -97,7 +97,7 @@ public static class OrganisationProfileRules
         }
 
         var address = Blank(draft.Address);
-        if (address is not null && (address.Length > MaximumAddressLength || HasControlCharacters(address, allowLineBreaks: true)))
+        if (address is not null && (address.Length > MaximumAddressLength || TextRules.HasControlCharacters(address, allowLineBreaks: true)))
         {
             errors["address"] = [$"The address may have at most {MaximumAddressLength} characters, and line breaks but no other control characters."];
         }
@@ -122,7 +122,7 @@ public static class OrganisationProfileRules
             return $"The address may have at most {MaximumWebsiteLength} characters.";
         }
 
-        var isWebAddress = !HasControlCharacters(website, allowLineBreaks: false)
+        var isWebAddress = !TextRules.HasControlCharacters(website, allowLineBreaks: false)
             && Uri.TryCreate(website, UriKind.Absolute, out var uri)
             && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp)
             && !string.IsNullOrEmpty(uri.Host)
@@ -132,7 +132,7 @@ public static class OrganisationProfileRules
 
     /// <summary>The sign-up rules for an address, and no control characters (which PostgreSQL or a mail header would choke on).</summary>
     public static string? CheckEmail(string? email) =>
-        email is not null && HasControlCharacters(email, allowLineBreaks: false) ? "This is not an e-mail address." : SignUp.CheckEmail(email);
+        email is not null && TextRules.HasControlCharacters(email, allowLineBreaks: false) ? "This is not an e-mail address." : SignUp.CheckEmail(email);
 
     /// <summary>Digits with the usual separators (+49 30 1234-567, (0221) 12 34 56), so the number can be dialled.</summary>
     public static string? CheckPhone(string phone)
@@ -147,43 +147,7 @@ public static class OrganisationProfileRules
         return onlyPhoneCharacters && digits >= 5 ? null : "Enter a phone number of digits, spaces and + - / ( ).";
     }
 
-    /// <summary>
-    /// Control characters have no place in a profile: PostgreSQL refuses NUL outright, and a line
-    /// break in a name would end up in mail subjects and headers.
-    /// </summary>
-    public static bool HasControlCharacters(string text, bool allowLineBreaks) =>
-        text.Any(c => char.IsControl(c) && !(allowLineBreaks && c is '\n' or '\r' or '\t'));
-
     private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
-
-    private static IReadOnlyList<string> Codes(
-        IReadOnlyList<string>? codes, string field, string noun, Func<string, bool> isKnown, bool required, Dictionary<string, string[]> errors)
-    {
-        if (codes is null || codes.Count == 0)
-        {
-            if (required)
-            {
-                errors[field] = [$"Choose at least one {noun} from the taxonomy (GET /api/directory/taxonomy)."];
-            }
-
-            return [];
-        }
-
-        if (codes.Count > MaximumCodes)
-        {
-            errors[field] = [$"At most {MaximumCodes} codes."];
-            return [];
-        }
-
-        var unknown = codes.Where(code => code is null || !isKnown(code)).Select(code => code ?? "null").Distinct().ToList();
-        if (unknown.Count > 0)
-        {
-            errors[field] = unknown.Select(code => $"'{code}' is not a {noun} of the taxonomy.").ToArray();
-            return [];
-        }
-
-        return codes.Distinct(StringComparer.Ordinal).ToList();
-    }
 
     private static IReadOnlyList<ContactPerson> ContactPersons(IReadOnlyList<ContactPerson>? persons, Dictionary<string, string[]> errors)
     {
@@ -210,13 +174,13 @@ public static class OrganisationProfileRules
             }
 
             var name = person.Name?.Trim();
-            if (string.IsNullOrEmpty(name) || name.Length > MaximumContactNameLength || HasControlCharacters(name, allowLineBreaks: false))
+            if (string.IsNullOrEmpty(name) || name.Length > MaximumContactNameLength || TextRules.HasControlCharacters(name, allowLineBreaks: false))
             {
                 errors[field + ".name"] = [$"Enter the contact person's name (at most {MaximumContactNameLength} characters)."];
             }
 
             var role = Blank(person.Role);
-            if (role is not null && (role.Length > MaximumContactNameLength || HasControlCharacters(role, allowLineBreaks: false)))
+            if (role is not null && (role.Length > MaximumContactNameLength || TextRules.HasControlCharacters(role, allowLineBreaks: false)))
             {
                 errors[field + ".role"] = [$"The role may have at most {MaximumContactNameLength} characters on one line."];
             }

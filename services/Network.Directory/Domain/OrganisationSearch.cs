@@ -40,7 +40,7 @@ public sealed record OrganisationSearchCursor(string? Name, Guid? Id, int? Offse
             return wire switch
             {
                 // A name with control characters was never handed out (profiles cannot have one).
-                { N: not null, I: not null, O: null } when !OrganisationProfileRules.HasControlCharacters(wire.N, allowLineBreaks: false) => new(wire.N, wire.I, null),
+                { N: not null, I: not null, O: null } when !TextRules.HasControlCharacters(wire.N, allowLineBreaks: false) => new(wire.N, wire.I, null),
                 { N: null, I: null, O: >= 0 } => new(null, null, wire.O),
                 _ => null,
             };

@@ -1,4 +1,5 @@
 using System.Net.Mail;
+using Network.ServiceDefaults.Http;
 
 namespace Network.Directory.Domain;
 
@@ -32,7 +33,7 @@ public static class SignUp
         {
             errors["displayName"] = [$"The name may have at most {MaximumDisplayNameLength} characters."];
         }
-        else if (name.Any(char.IsControl))
+        else if (TextRules.HasControlCharacters(name, allowLineBreaks: false))
         {
             errors["displayName"] = ["The name may not contain control characters such as line breaks or tabs."];
         }

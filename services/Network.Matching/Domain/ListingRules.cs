@@ -1,3 +1,4 @@
+using Network.ServiceDefaults.Http;
 namespace Network.Matching.Domain;
 
 /// <summary>A listing as a client sent it (or as a partial update leaves it): anything may be missing.</summary>
@@ -23,7 +24,6 @@ public static class ListingRules
     public const int MaximumDescriptionLength = 5_000;
 
     /// <summary>More codes than the taxonomy has of any kind is a client bug, not a listing.</summary>
-    public const int MaximumCodes = 100;
 
     /// <summary>
     /// Checks the draft; when valid, returns the content with its text trimmed and duplicate codes
@@ -43,7 +43,7 @@ public static class ListingRules
         {
             errors["title"] = [$"The title may have at most {MaximumTitleLength} characters."];
         }
-        else if (HasControlCharacters(title, allowLineBreaks: false))
+        else if (TextRules.HasControlCharacters(title, allowLineBreaks: false))
         {
             errors["title"] = ["The title must be one line without control characters."];
         }
@@ -53,15 +53,15 @@ public static class ListingRules
         {
             errors["description"] = [$"The description may have at most {MaximumDescriptionLength} characters."];
         }
-        else if (HasControlCharacters(description, allowLineBreaks: true))
+        else if (TextRules.HasControlCharacters(description, allowLineBreaks: true))
         {
             errors["description"] = ["The description may contain line breaks and tabs, but no other control characters."];
         }
 
-        var topics = Codes(draft.Topics, "topics", "topic", Taxonomy.IsTopic, required: true, errors);
-        var languages = Codes(draft.Languages, "languages", "language", Taxonomy.IsLanguage, required: true, errors);
-        var regions = Codes(draft.Regions, "regions", "region", Taxonomy.IsRegion, required: true, errors);
-        var targetGroups = Codes(draft.TargetGroups, "targetGroups", "target group", Taxonomy.IsTargetGroup, required: false, errors);
+        var topics = TaxonomyFilter.ReadChosen(draft.Topics, "topics", "topic", Taxonomy.IsTopic, required: true, errors);
+        var languages = TaxonomyFilter.ReadChosen(draft.Languages, "languages", "language", Taxonomy.IsLanguage, required: true, errors);
+        var regions = TaxonomyFilter.ReadChosen(draft.Regions, "regions", "region", Taxonomy.IsRegion, required: true, errors);
+        var targetGroups = TaxonomyFilter.ReadChosen(draft.TargetGroups, "targetGroups", "target group", Taxonomy.IsTargetGroup, required: false, errors);
 
         if (draft.Format is null)
         {
@@ -82,36 +82,4 @@ public static class ListingRules
         return (new ListingContent(title!, description, topics, languages, regions, targetGroups, draft.Format!.Value, draft.ValidUntil?.ToUniversalTime()), errors);
     }
 
-    /// <summary>PostgreSQL refuses NUL outright, and a line break in a title would end up in mail subjects.</summary>
-    public static bool HasControlCharacters(string text, bool allowLineBreaks) =>
-        text.Any(c => char.IsControl(c) && !(allowLineBreaks && c is '\n' or '\r' or '\t'));
-
-    private static IReadOnlyList<string> Codes(
-        IReadOnlyList<string>? codes, string field, string noun, Func<string, bool> isKnown, bool required, Dictionary<string, string[]> errors)
-    {
-        if (codes is null || codes.Count == 0)
-        {
-            if (required)
-            {
-                errors[field] = [$"Choose at least one {noun} from the taxonomy (GET /api/directory/taxonomy)."];
-            }
-
-            return [];
-        }
-
-        if (codes.Count > MaximumCodes)
-        {
-            errors[field] = [$"At most {MaximumCodes} codes."];
-            return [];
-        }
-
-        var unknown = codes.Where(code => code is null || !isKnown(code)).Select(code => code ?? "null").Distinct().ToList();
-        if (unknown.Count > 0)
-        {
-            errors[field] = unknown.Select(code => $"'{code}' is not a {noun} of the taxonomy.").ToArray();
-            return [];
-        }
-
-        return codes.Distinct(StringComparer.Ordinal).ToList();
-    }
 }
