@@ -8,19 +8,18 @@ using Microsoft.Extensions.Logging;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 using Network.ServiceDefaults.Security;
-using Network.Testing;
 
-namespace Network.Matching.Tests.Support;
+namespace Network.Testing;
 
 /// <summary>
 /// Stands in for the directory as the issuer of access tokens: an ES256 key of its own, its public
-/// half served as a JWKS on a loopback port (what NETWORK_JWKS_URL points the matching service at),
+/// half served as a JWKS on a loopback port (what NETWORK_JWKS_URL points a service under test at),
 /// and tokens shaped like the directory's: issuer and audience `network`, the account in `sub`, one
 /// `org` claim per membership.
 /// </summary>
 public sealed class TestIssuer : IAsyncDisposable
 {
-    private readonly ECDsaSecurityKey signingKey = new(ECDsa.Create(ECCurve.NamedCurves.nistP256)) { KeyId = "matching-test-key" };
+    private readonly ECDsaSecurityKey signingKey = new(ECDsa.Create(ECCurve.NamedCurves.nistP256)) { KeyId = "test-issuer-key" };
     private readonly WebApplication server;
 
     private TestIssuer(WebApplication server, string jwksUrl)
