@@ -22,6 +22,8 @@ public sealed record EventUpdated : IIntegrationEvent
     public required Guid EventId { get; init; }
     public required string Title { get; init; }
     public required bool TimeOrPlaceChanged { get; init; }
+    /// <summary>Everyone registered (confirmed or waitlisted) when it changed: whom to tell.</summary>
+    public required IReadOnlyList<Guid> RegistrantAccountIds { get; init; }
     public required DateTimeOffset OccurredAt { get; init; }
 }
 
@@ -31,6 +33,8 @@ public sealed record EventCancelled : IIntegrationEvent
     public required Guid EventId { get; init; }
     public required string Title { get; init; }
     public required string Reason { get; init; }
+    /// <summary>Everyone registered (confirmed or waitlisted) when it was cancelled: whom to tell.</summary>
+    public required IReadOnlyList<Guid> RegistrantAccountIds { get; init; }
     public required DateTimeOffset OccurredAt { get; init; }
 }
 
@@ -40,6 +44,7 @@ public sealed record RegistrationConfirmed : IIntegrationEvent
     public required Guid RegistrationId { get; init; }
     public required Guid EventId { get; init; }
     public required Guid AccountId { get; init; }
+    public required string EventTitle { get; init; }
     public required DateTimeOffset OccurredAt { get; init; }
 }
 
@@ -49,6 +54,7 @@ public sealed record RegistrationWaitlisted : IIntegrationEvent
     public required Guid RegistrationId { get; init; }
     public required Guid EventId { get; init; }
     public required Guid AccountId { get; init; }
+    public required string EventTitle { get; init; }
     public required int WaitlistPosition { get; init; }
     public required DateTimeOffset OccurredAt { get; init; }
 }
@@ -59,6 +65,7 @@ public sealed record WaitlistPromoted : IIntegrationEvent
     public required Guid RegistrationId { get; init; }
     public required Guid EventId { get; init; }
     public required Guid AccountId { get; init; }
+    public required string EventTitle { get; init; }
     public required DateTimeOffset OccurredAt { get; init; }
 }
 
@@ -68,6 +75,7 @@ public sealed record RegistrationCancelled : IIntegrationEvent
     public required Guid RegistrationId { get; init; }
     public required Guid EventId { get; init; }
     public required Guid AccountId { get; init; }
+    public required string EventTitle { get; init; }
     public required DateTimeOffset OccurredAt { get; init; }
 }
 
@@ -89,5 +97,19 @@ public sealed record CertificateIssued : IIntegrationEvent
     public required Guid EventId { get; init; }
     public required Guid RegistrationId { get; init; }
     public required Guid AccountId { get; init; }
+    public required string EventTitle { get; init; }
+    public required DateTimeOffset OccurredAt { get; init; }
+}
+
+/// <summary>A session starts in about 48 hours: its confirmed registrants are reminded, once.</summary>
+[MessageUrn("network:session-reminder-due:v1")]
+public sealed record SessionReminderDue : IIntegrationEvent
+{
+    public required Guid EventId { get; init; }
+    public required Guid SessionId { get; init; }
+    public required string EventTitle { get; init; }
+    public required string SessionTitle { get; init; }
+    public required DateTimeOffset StartsAt { get; init; }
+    public required IReadOnlyList<Guid> AccountIds { get; init; }
     public required DateTimeOffset OccurredAt { get; init; }
 }

@@ -47,19 +47,27 @@ public sealed record MatchSuggested : IIntegrationEvent
     public required Guid RequestListingId { get; init; }
     public required Guid OfferOrganisationId { get; init; }
     public required Guid RequestOrganisationId { get; init; }
+    public required string OfferTitle { get; init; }
+    public required string RequestTitle { get; init; }
     public required double Score { get; init; }
     public required IReadOnlyList<MatchReason> Reasons { get; init; }
     public required DateTimeOffset OccurredAt { get; init; }
 }
 
+/// <summary>One side of a suggestion is interested; `OtherOrganisationId` is the side that has yet to answer (or already did).</summary>
 [MessageUrn("network:interest-expressed:v1")]
 public sealed record InterestExpressed : IIntegrationEvent
 {
     public required Guid SuggestionId { get; init; }
     public required Guid OrganisationId { get; init; }
+    public required Guid OtherOrganisationId { get; init; }
     public required DateTimeOffset OccurredAt { get; init; }
 }
 
+/// <summary>
+/// Both sides of a suggestion are interested. The first organisation is the one that made the offer,
+/// the second the one that made the request; the messaging service opens a conversation between them.
+/// </summary>
 [MessageUrn("network:partnership-formed:v1")]
 public sealed record PartnershipFormed : IIntegrationEvent
 {
@@ -67,5 +75,52 @@ public sealed record PartnershipFormed : IIntegrationEvent
     public required Guid SuggestionId { get; init; }
     public required Guid FirstOrganisationId { get; init; }
     public required Guid SecondOrganisationId { get; init; }
+    public required Guid OfferListingId { get; init; }
+    public required Guid RequestListingId { get; init; }
+    public required string OfferTitle { get; init; }
+    public required string RequestTitle { get; init; }
+    public required DateTimeOffset OccurredAt { get; init; }
+}
+
+/// <summary>
+/// A suggestion is no longer open without having become a partnership. `Reason` is one of
+/// `declined` (then `DeclinedByOrganisationId` and, if given, `DeclineReason` say who and why),
+/// `withdrawn`, `expired`, `hidden` (moderation), `organisation_unavailable` (suspended or no longer
+/// verified) or `no_longer_fits` (a listing changed).
+/// </summary>
+[MessageUrn("network:suggestion-closed:v1")]
+public sealed record SuggestionClosed : IIntegrationEvent
+{
+    public required Guid SuggestionId { get; init; }
+    public required Guid OfferListingId { get; init; }
+    public required Guid RequestListingId { get; init; }
+    public required Guid OfferOrganisationId { get; init; }
+    public required Guid RequestOrganisationId { get; init; }
+    public required string OfferTitle { get; init; }
+    public required string RequestTitle { get; init; }
+    public required string Reason { get; init; }
+    public Guid? DeclinedByOrganisationId { get; init; }
+    public string? DeclineReason { get; init; }
+    public required DateTimeOffset OccurredAt { get; init; }
+}
+
+/// <summary>A listing's `validUntil` is a week away or less: its organisation is reminded once.</summary>
+[MessageUrn("network:listing-expiry-approaching:v1")]
+public sealed record ListingExpiryApproaching : IIntegrationEvent
+{
+    public required Guid ListingId { get; init; }
+    public required Guid OrganisationId { get; init; }
+    public required string Title { get; init; }
+    public required DateTimeOffset ValidUntil { get; init; }
+    public required DateTimeOffset OccurredAt { get; init; }
+}
+
+/// <summary>A listing reached its `validUntil`: out of search and suggestions until it is extended.</summary>
+[MessageUrn("network:listing-expired:v1")]
+public sealed record ListingExpired : IIntegrationEvent
+{
+    public required Guid ListingId { get; init; }
+    public required Guid OrganisationId { get; init; }
+    public required string Title { get; init; }
     public required DateTimeOffset OccurredAt { get; init; }
 }
