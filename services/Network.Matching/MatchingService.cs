@@ -6,6 +6,7 @@ using Network.ServiceDefaults.Data;
 using Network.ServiceDefaults.Messaging;
 using Network.ServiceDefaults.Moderation;
 using Network.ServiceDefaults.PersonalData;
+using Network.ServiceDefaults.Scheduling;
 
 namespace Network.Matching;
 
@@ -33,6 +34,9 @@ public static class MatchingService
             bus.AddPersonalDataErasure();
         });
         builder.Services.AddSingleton<ListingStore>();
+        builder.Services.AddSingleton<SuggestionStore>();
+        // Reminders a week ahead and expiry of listings; every five minutes is close enough for both.
+        builder.Services.AddPeriodicJob<ListingExpiry>(builder.Configuration, "NETWORK_MATCHING_EXPIRY_INTERVAL_SECONDS", TimeSpan.FromMinutes(5));
         builder.Services.AddModerationTarget<ListingModerationTarget>();
         return builder;
     }
@@ -40,6 +44,9 @@ public static class MatchingService
     public static WebApplication MapMatchingApi(this WebApplication app)
     {
         app.MapListingsApi();
+        app.MapSuggestionsApi();
+        app.MapPartnershipsApi();
+        app.MapStatisticsApi();
         app.MapModerationApi();
         // Listings belong to organisations, not to people; what the service holds about a person is
         // the reports they made (the moderation module's source), and the export says so.

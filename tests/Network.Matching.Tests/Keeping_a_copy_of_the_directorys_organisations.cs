@@ -5,6 +5,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Network.Contracts.Directory;
 using Network.Matching.Consumers;
+using Network.Matching.Data;
+using Network.Matching.Domain;
 using Network.ServiceDefaults.Data;
 using Network.Testing;
 using Npgsql;
@@ -27,6 +29,10 @@ public sealed class Keeping_a_copy_of_the_directorys_organisations : IAsyncLifet
             .MigrateAsync(CancellationToken.None);
         services = new ServiceCollection()
             .AddSingleton(dataSource)
+            .AddSingleton(TimeProvider.System)
+            .AddLogging()
+            .AddSingleton<SuggestionStore>()
+            .AddSingleton<ListingStore>()
             .AddMassTransitTestHarness(bus =>
             {
                 bus.AddConsumer<OrganisationRegisteredConsumer>().Endpoint(endpoint => endpoint.ConcurrentMessageLimit = 1);
@@ -85,6 +91,38 @@ public sealed class Keeping_a_copy_of_the_directorys_organisations : IAsyncLifet
         Assert.Equal("suspended", (await RowAsync(id)).Status);
         await DeliverAsync<OrganisationReinstatedConsumer, OrganisationReinstated>(new() { OrganisationId = id, OccurredAt = now.AddMinutes(3) });
         Assert.Equal("verified", (await RowAsync(id)).Status);
+    }
+
+    [Fact]
+    public async Task A_verification_delivered_twice_leaves_one_suggestion()
+    {
+        var now = DateTimeOffset.UtcNow;
+        var listings = services.GetRequiredService<ListingStore>();
+        var offerer = Registered(now);
+        var requester = Registered(now);
+        await DeliverAsync<OrganisationRegisteredConsumer, OrganisationRegistered>(offerer);
+        await DeliverAsync<OrganisationRegisteredConsumer, OrganisationRegistered>(requester);
+        await DeliverAsync<OrganisationVerifiedConsumer, OrganisationVerified>(new() { OrganisationId = offerer.OrganisationId, CoordinatorAccountId = Guid.NewGuid(), OccurredAt = now });
+        var content = new ListingContent(
+            "Gesundheitslotsinnen", "Begleitung zu Ärztinnen auf Vietnamesisch.", ["health"], ["vi"], ["berlin_lichtenberg"], [], ListingFormat.InPerson, null);
+        var offer = await listings.PublishAsync(offerer.OrganisationId, ListingKind.Offer, content, CancellationToken.None);
+        var request = await listings.PublishAsync(requester.OrganisationId, ListingKind.Request, content with { Title = "Gesundheitslotsen gesucht" }, CancellationToken.None);
+        var verified = new OrganisationVerified { OrganisationId = requester.OrganisationId, CoordinatorAccountId = Guid.NewGuid(), OccurredAt = now.AddMinutes(1) };
+
+        // The same message twice (the inbox skips it) and the same event again under a new message id
+        // (as a publisher that retried would send it): the refresh itself must not make a second one.
+        var messageId = NewId.NextGuid();
+        await DeliverAsync<OrganisationVerifiedConsumer, OrganisationVerified>(verified, messageId);
+        await harness.Bus.Publish(verified, context => context.MessageId = messageId);
+        await DeliverAsync<OrganisationVerifiedConsumer, OrganisationVerified>(verified);
+
+        await using var connection = await dataSource.OpenConnectionAsync();
+        Assert.Equal(1, await connection.ExecuteScalarAsync<int>(
+            "SELECT count(*) FROM suggestions WHERE offer_listing_id = @offer AND request_listing_id = @request AND status = 'open'",
+            new { offer = offer.Id, request = request.Id }));
+        Assert.Equal(1, await connection.ExecuteScalarAsync<int>(
+            "SELECT count(*) FROM outbox_messages WHERE message_type LIKE '%.MatchSuggested' AND body->>'requestListingId' = @request",
+            new { request = request.Id.ToString() }));
     }
 
     [Fact]

@@ -7,8 +7,8 @@ using Npgsql;
 namespace Network.Matching.Consumers;
 
 /// <summary>Reinstating returns an organisation to verified (the directory's lifecycle), and its listings to the lists.</summary>
-public sealed class OrganisationReinstatedConsumer(NpgsqlDataSource dataSource) : IdempotentConsumer<OrganisationReinstated>(dataSource)
+public sealed class OrganisationReinstatedConsumer(NpgsqlDataSource dataSource, SuggestionStore suggestions) : IdempotentConsumer<OrganisationReinstated>(dataSource)
 {
     protected override Task HandleAsync(OrganisationReinstated message, NpgsqlTransaction transaction, CancellationToken cancellationToken) =>
-        OrganisationReadModel.SaveStatusAsync(message.OrganisationId, OrganisationStatus.Verified, message.OccurredAt, transaction, cancellationToken);
+        suggestions.ChangeStandingAsync(message.OrganisationId, OrganisationStatus.Verified, message.OccurredAt, transaction, cancellationToken);
 }

@@ -7,8 +7,8 @@ using Npgsql;
 namespace Network.Matching.Consumers;
 
 /// <summary>A rejected organisation's listings stay held.</summary>
-public sealed class OrganisationRejectedConsumer(NpgsqlDataSource dataSource) : IdempotentConsumer<OrganisationRejected>(dataSource)
+public sealed class OrganisationRejectedConsumer(NpgsqlDataSource dataSource, SuggestionStore suggestions) : IdempotentConsumer<OrganisationRejected>(dataSource)
 {
     protected override Task HandleAsync(OrganisationRejected message, NpgsqlTransaction transaction, CancellationToken cancellationToken) =>
-        OrganisationReadModel.SaveStatusAsync(message.OrganisationId, OrganisationStatus.Rejected, message.OccurredAt, transaction, cancellationToken);
+        suggestions.ChangeStandingAsync(message.OrganisationId, OrganisationStatus.Rejected, message.OccurredAt, transaction, cancellationToken);
 }

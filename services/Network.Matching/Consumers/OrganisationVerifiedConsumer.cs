@@ -7,8 +7,8 @@ using Npgsql;
 namespace Network.Matching.Consumers;
 
 /// <summary>A verified organisation's listings are listed and matched.</summary>
-public sealed class OrganisationVerifiedConsumer(NpgsqlDataSource dataSource) : IdempotentConsumer<OrganisationVerified>(dataSource)
+public sealed class OrganisationVerifiedConsumer(NpgsqlDataSource dataSource, SuggestionStore suggestions) : IdempotentConsumer<OrganisationVerified>(dataSource)
 {
     protected override Task HandleAsync(OrganisationVerified message, NpgsqlTransaction transaction, CancellationToken cancellationToken) =>
-        OrganisationReadModel.SaveStatusAsync(message.OrganisationId, OrganisationStatus.Verified, message.OccurredAt, transaction, cancellationToken);
+        suggestions.ChangeStandingAsync(message.OrganisationId, OrganisationStatus.Verified, message.OccurredAt, transaction, cancellationToken);
 }

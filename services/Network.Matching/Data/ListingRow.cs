@@ -11,6 +11,12 @@ internal sealed class ListingRow
         l.hidden_at, l.hidden_reason, o.status AS organisation_status
         """;
 
+    /// <summary>
+    /// What is listed to everyone, as <see cref="ListingAccess.IsListed"/> says it, over `l` and `o`;
+    /// needs `@now`. The partial index `listings_counterparts` covers its first two conditions.
+    /// </summary>
+    public const string Listed = "l.status = 'active' AND l.hidden_at IS NULL AND o.status = 'verified' AND (l.valid_until IS NULL OR l.valid_until > @now)";
+
     /// <summary>The tables <see cref="Columns"/> reads from; <paramref name="listings"/> is the table, or a CTE of changed rows.</summary>
     public static string From(string listings = "listings") => $"{listings} l LEFT JOIN organisations o ON o.id = l.organisation_id";
 

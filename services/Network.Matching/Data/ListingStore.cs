@@ -9,9 +9,10 @@ namespace Network.Matching.Data;
 /// <summary>
 /// Listings in PostgreSQL. Every change is one transaction together with the event it causes
 /// (through the outbox), and an edit is conditional on the version the caller read, so two
-/// members editing at once cannot both succeed on the same old state.
+/// members editing at once cannot both succeed on the same old state. The listing's suggestions are
+/// brought up to date in the same transaction (<see cref="SuggestionStore.RefreshAsync"/>).
 /// </summary>
-public sealed partial class ListingStore(NpgsqlDataSource dataSource, TimeProvider time, ILogger<ListingStore> logger)
+public sealed partial class ListingStore(NpgsqlDataSource dataSource, SuggestionStore suggestions, TimeProvider time, ILogger<ListingStore> logger)
 {
     /// <summary>Creates an active listing with its ListingPublished event.</summary>
     public async Task<Listing> PublishAsync(Guid organisationId, ListingKind kind, ListingContent content, CancellationToken cancellationToken)
@@ -44,6 +45,7 @@ public sealed partial class ListingStore(NpgsqlDataSource dataSource, TimeProvid
             Regions = content.Regions,
             OccurredAt = now,
         }, cancellationToken);
+        await AfterChangeAsync(id, organisationId, now, transaction, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         LogPublished(logger, id, organisationId, EnumCodes.Of(kind));
         return row.ToListing();
@@ -55,6 +57,23 @@ public sealed partial class ListingStore(NpgsqlDataSource dataSource, TimeProvid
         var row = await connection.QuerySingleOrDefaultAsync<ListingRow>(new CommandDefinition(
             $"SELECT {ListingRow.Columns} FROM {ListingRow.From()} WHERE l.id = @id", new { id }, cancellationToken: cancellationToken));
         return row?.ToListing();
+    }
+
+    public async Task<IReadOnlyList<Listing>> FindManyAsync(IReadOnlyCollection<Guid> ids, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        var rows = await connection.QueryAsync<ListingRow>(new CommandDefinition(
+            $"SELECT {ListingRow.Columns} FROM {ListingRow.From()} WHERE l.id = ANY(@ids)", new { ids = ids.ToArray() }, cancellationToken: cancellationToken));
+        return rows.Select(row => row.ToListing()).ToList();
+    }
+
+    /// <summary>The names of organisations as the read model holds them; one the directory has not told us about yet is missing.</summary>
+    public async Task<IReadOnlyDictionary<Guid, string>> OrganisationNamesAsync(IReadOnlyCollection<Guid> ids, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        var rows = await connection.QueryAsync<(Guid Id, string Name)>(new CommandDefinition(
+            "SELECT id, name FROM organisations WHERE id = ANY(@ids)", new { ids = ids.ToArray() }, cancellationToken: cancellationToken));
+        return rows.ToDictionary(row => row.Id, row => row.Name);
     }
 
     /// <summary>One page of a search, plus one more row when there is a next page.</summary>
@@ -81,7 +100,10 @@ public sealed partial class ListingStore(NpgsqlDataSource dataSource, TimeProvid
                 UPDATE listings SET
                     title = @title, description = @description, topics = @topics, languages = @languages,
                     regions = @regions, target_groups = @targetGroups, format = @format, valid_until = @validUntil,
-                    taxonomy_text = @taxonomyText, version = version + 1, updated_at = @now
+                    taxonomy_text = @taxonomyText, version = version + 1, updated_at = @now,
+                    -- A new end date earns a new reminder and a new expiry.
+                    expiry_reminded_at = CASE WHEN valid_until IS DISTINCT FROM @validUntil THEN NULL ELSE expiry_reminded_at END,
+                    expiry_handled_at = CASE WHEN valid_until IS DISTINCT FROM @validUntil THEN NULL ELSE expiry_handled_at END
                 WHERE id = @id AND version = @expectedVersion
                 RETURNING *)
             SELECT {ListingRow.Columns} FROM {ListingRow.From("changed")}
@@ -98,6 +120,7 @@ public sealed partial class ListingStore(NpgsqlDataSource dataSource, TimeProvid
             Title = content.Title,
             OccurredAt = now,
         }, cancellationToken);
+        await AfterChangeAsync(id, row.OrganisationId, now, transaction, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return row.ToListing();
     }
@@ -123,9 +146,17 @@ public sealed partial class ListingStore(NpgsqlDataSource dataSource, TimeProvid
         }
 
         await Outbox.EnqueueAsync(transaction, new ListingWithdrawn { ListingId = id, OrganisationId = row.OrganisationId, OccurredAt = now }, cancellationToken);
+        await AfterChangeAsync(id, row.OrganisationId, now, transaction, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         LogWithdrawn(logger, id, row.OrganisationId);
         return row.ToListing();
+    }
+
+    /// <summary>What every change of a listing by its organisation also does: its suggestions follow, and the organisation counts as active.</summary>
+    private async Task AfterChangeAsync(Guid listingId, Guid organisationId, DateTimeOffset now, NpgsqlTransaction transaction, CancellationToken cancellationToken)
+    {
+        await OrganisationReadModel.MarkActiveAsync(organisationId, now, transaction, cancellationToken);
+        await suggestions.RefreshAsync(listingId, transaction, cancellationToken);
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Published listing {ListingId} of organisation {OrganisationId} ({Kind})")]

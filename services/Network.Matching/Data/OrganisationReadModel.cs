@@ -64,4 +64,12 @@ public static class OrganisationReadModel
             new { id = organisationId, status = EnumCodes.Of(status), occurredAt = occurredAt.ToUniversalTime() },
             transaction,
             cancellationToken: cancellationToken));
+
+    /// <summary>Notes that someone of the organisation did something here (the ranking prefers recently active organisations).</summary>
+    public static Task MarkActiveAsync(Guid organisationId, DateTimeOffset at, NpgsqlTransaction transaction, CancellationToken cancellationToken) =>
+        transaction.Connection!.ExecuteAsync(new CommandDefinition(
+            "UPDATE organisations SET last_active_at = @at WHERE id = @organisationId AND (last_active_at IS NULL OR last_active_at < @at)",
+            new { organisationId, at = at.ToUniversalTime() },
+            transaction,
+            cancellationToken: cancellationToken));
 }

@@ -222,6 +222,37 @@ public static class MatchScoring
         return (new MatchSuggestion(candidate, Math.Round(score, 4), reasons), sharedTopics.Count);
     }
 
+    /// <summary>
+    /// The region codes a counterpart must carry one of to meet <paramref name="listing"/> somewhere,
+    /// as <see cref="PlaceFit"/> judges it: any place in a city the listing works in (the city and its
+    /// districts), or online or nationwide. Null when the listing itself is online or nationwide: then
+    /// every place fits. The database's shortlist filters with it, so it never drops a counterpart the
+    /// ranking would keep.
+    /// </summary>
+    public static IReadOnlyList<string>? RegionsThatCanMeet(ListingProfile listing)
+    {
+        ArgumentNullException.ThrowIfNull(listing);
+        var prepared = Prepared.From(listing);
+        if (prepared.Regions.Contains(Taxonomy.Online) || prepared.Regions.Contains(Taxonomy.Nationwide))
+        {
+            return null;
+        }
+
+        return Taxonomy.Regions
+            .Where(city => prepared.Cities.Contains(city.Code))
+            .SelectMany(city => city.Districts.Select(d => d.Code).Prepend(city.Code))
+            .Append(Taxonomy.Online)
+            .Append(Taxonomy.Nationwide)
+            .ToList();
+    }
+
+    /// <summary>The districts <paramref name="listing"/> works in: sharing one is the best place fit.</summary>
+    public static IReadOnlyList<string> Districts(ListingProfile listing)
+    {
+        ArgumentNullException.ThrowIfNull(listing);
+        return listing.Regions.Where(r => Taxonomy.CityOf(r) is not null).Distinct(StringComparer.Ordinal).ToList();
+    }
+
     private static bool IsCounterpart(ListingProfile listing, ListingProfile candidate) =>
         listing.OrganisationId != candidate.OrganisationId
         && listing.ListingId != candidate.ListingId

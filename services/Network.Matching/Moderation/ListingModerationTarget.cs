@@ -13,14 +13,14 @@ namespace Network.Matching.Moderation;
 /// the directory's verification, not moderation). What each decision means:
 /// <list type="bullet">
 /// <item><b>approve</b>: the listing is fine as it stands; its open reports are dismissed.</item>
-/// <item><b>hide</b>: out of search and suggestions (`hidden_at`, `hidden_reason`); its
+/// <item><b>hide</b>: out of search and suggestions (`hidden_at`, `hidden_reason`; its open suggestions close); its
 /// organisation's members still see it, with the reason, so they can correct it.</item>
 /// <item><b>restore</b>: hidden no more.</item>
 /// <item><b>reject</b>: hidden for good; the rejection in the audit log keeps any later decision from restoring it.</item>
 /// </list>
 /// The owner told of each decision is the listing's organisation.
 /// </summary>
-internal sealed class ListingModerationTarget(TimeProvider time) : IModerationTarget
+internal sealed class ListingModerationTarget(SuggestionStore suggestions, TimeProvider time) : IModerationTarget
 {
     private const string Columns = "id, organisation_id, title, hidden_at";
 
@@ -70,6 +70,8 @@ internal sealed class ListingModerationTarget(TimeProvider time) : IModerationTa
             new { content.Id, decidedAt, reason },
             transaction,
             cancellationToken: cancellationToken));
+        // Hidden listings are not suggested: their open suggestions close, and open again when restored.
+        await suggestions.RefreshAsync(content.Id, transaction, cancellationToken);
     }
 
     private static ModeratedContent Describe((Guid Id, Guid OrganisationId, string Title, DateTime? HiddenAt) row) =>

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Network.Matching.Data;
 using Network.Matching.Domain;
+using Dapper;
 using Network.Testing;
 using Npgsql;
 
@@ -56,6 +57,27 @@ public sealed class MatchingApiFactory : WebApplicationFactory<Program>, IAsyncL
         await using var transaction = await connection.BeginTransactionAsync();
         await OrganisationReadModel.SaveStatusAsync(organisationId, status, DateTimeOffset.UtcNow, transaction, CancellationToken.None);
         await transaction.CommitAsync();
+    }
+
+    /// <summary>
+    /// The organisation's standing changes as the directory's event would change it: the read model and
+    /// its listings' suggestions, in one transaction (what the Organisation*Consumer classes do).
+    /// </summary>
+    public async Task ChangeStandingAsync(Guid organisationId, OrganisationStatus status)
+    {
+        await using var connection = await OpenConnectionAsync();
+        await using var transaction = await connection.BeginTransactionAsync();
+        await Services.GetRequiredService<SuggestionStore>().ChangeStandingAsync(organisationId, status, DateTimeOffset.UtcNow, transaction, CancellationToken.None);
+        await transaction.CommitAsync();
+    }
+
+    /// <summary>How many events of <paramref name="eventType"/> (the contract's name) the outbox holds whose JSON field <paramref name="field"/> is <paramref name="value"/>.</summary>
+    public async Task<int> OutboxCountAsync(string eventType, string field, object value)
+    {
+        await using var connection = await OpenConnectionAsync();
+        return await connection.ExecuteScalarAsync<int>(
+            "SELECT count(*)::int FROM outbox_messages WHERE message_type LIKE '%.' || @eventType AND body->>@field = @value",
+            new { eventType, field, value = value.ToString() });
     }
 
     public async Task<NpgsqlConnection> OpenConnectionAsync() => await Services.GetRequiredService<NpgsqlDataSource>().OpenConnectionAsync();

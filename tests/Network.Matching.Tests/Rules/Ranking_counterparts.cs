@@ -1,7 +1,7 @@
 using Network.Contracts.Matching;
 using Network.Matching.Domain;
 
-namespace Network.Matching.Tests.Ranking;
+namespace Network.Matching.Tests.Rules;
 
 public sealed class Ranking_counterparts
 {

@@ -1,0 +1,418 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Dapper;
+using Network.Matching.Domain;
+using Network.Matching.Tests.Support;
+
+namespace Network.Matching.Tests;
+
+/// <summary>
+/// Suggestions through the API with a real database: made when listings fit, kept up to date when
+/// either side changes, closed when one goes away, and answered until a partnership forms.
+/// </summary>
+public sealed class Suggesting_partners(MatchingApiFactory api) : IClassFixture<MatchingApiFactory>
+{
+    private static readonly string[] Districts = Taxonomy.Regions.SelectMany(city => city.Districts).Select(d => d.Code).ToArray();
+    private static int nextDistrict;
+
+    [Fact]
+    public async Task A_fitting_offer_and_request_are_suggested_to_both_organisations_with_reasons()
+    {
+        var (offerOrganisation, requestOrganisation) = (await VerifiedAsync(), await VerifiedAsync());
+        var offer = await api.ClientFor(offerOrganisation).PublishAsync(Offer(offerOrganisation, "berlin_lichtenberg"));
+        var request = await api.ClientFor(requestOrganisation).PublishAsync(Request(requestOrganisation, "berlin_lichtenberg"));
+
+        var seenByOffer = await api.ClientFor(offerOrganisation).BetweenAsync(offerOrganisation, offer.Id(), request.Id());
+        var seenByRequest = await api.ClientFor(requestOrganisation).BetweenAsync(requestOrganisation, offer.Id(), request.Id());
+
+        Assert.NotNull(seenByOffer);
+        Assert.NotNull(seenByRequest);
+        var suggestion = seenByOffer.Value;
+        Assert.Equal(suggestion.GetProperty("id").GetGuid(), seenByRequest.Value.GetProperty("id").GetGuid());
+        Assert.Equal("open", suggestion.Status());
+        Assert.InRange(suggestion.GetProperty("score").GetDouble(), 0.5, 1.0);
+        var reasons = suggestion.GetProperty("reasons").EnumerateArray().ToList();
+        Assert.Contains(reasons, r => r.GetProperty("code").GetString() == "shared_topic" && r.GetProperty("en").GetString() == "same topic: health"
+            && r.GetProperty("de").GetString() == "Gleiches Thema: Gesundheit");
+        Assert.Contains(reasons, r => r.GetProperty("code").GetString() == "same_district" && r.GetProperty("en").GetString() == "both work in Lichtenberg");
+        Assert.Contains(reasons, r => r.GetProperty("code").GetString() == "shared_language" && r.GetProperty("en").GetString() == "the offer covers Vietnamese");
+        Assert.Equal(offerOrganisation, suggestion.GetProperty("offer").GetProperty("organisationId").GetGuid());
+        Assert.False(suggestion.GetProperty("offer").GetProperty("interested").GetBoolean());
+
+        // Published once, for messaging to tell both organisations.
+        Assert.Equal(1, await api.OutboxCountAsync("MatchSuggested", "suggestionId", suggestion.GetProperty("id").GetGuid()));
+    }
+
+    [Fact]
+    public async Task Listings_that_do_not_fit_are_not_suggested()
+    {
+        var (offerOrganisation, requestOrganisation) = (await VerifiedAsync(), await VerifiedAsync());
+        var district = NextDistrict();
+        var offer = await api.ClientFor(offerOrganisation).PublishAsync(Offer(offerOrganisation, district));
+        var otherTopic = await api.ClientFor(requestOrganisation).PublishAsync(Request(requestOrganisation, district, d => d["topics"] = new[] { "housing" }));
+        var otherCity = await api.ClientFor(requestOrganisation).PublishAsync(Request(requestOrganisation, "dessau_rosslau"));
+        var ownRequest = await api.ClientFor(offerOrganisation).PublishAsync(Request(offerOrganisation, district));
+        var anotherOffer = await api.ClientFor(requestOrganisation).PublishAsync(Offer(requestOrganisation, district));
+
+        var member = api.ClientFor(offerOrganisation, requestOrganisation);
+        Assert.Null(await member.BetweenAsync(offerOrganisation, offer.Id(), otherTopic.Id()));
+        Assert.Null(await member.BetweenAsync(offerOrganisation, offer.Id(), otherCity.Id()));
+        Assert.Null(await member.BetweenAsync(offerOrganisation, offer.Id(), ownRequest.Id()));
+        // Two offers are never suggested to each other, whichever way round.
+        Assert.Null(await member.BetweenAsync(offerOrganisation, offer.Id(), anotherOffer.Id()));
+        Assert.Null(await member.BetweenAsync(offerOrganisation, anotherOffer.Id(), offer.Id()));
+    }
+
+    [Fact]
+    public async Task A_held_listing_is_matched_once_its_organisation_is_verified_and_suspension_closes_and_reinstatement_reopens()
+    {
+        var offerOrganisation = await VerifiedAsync();
+        var pendingOrganisation = await api.OrganisationAsync(OrganisationStatus.Pending);
+        var district = NextDistrict();
+        var offer = await api.ClientFor(offerOrganisation).PublishAsync(Offer(offerOrganisation, district));
+        var request = await api.ClientFor(pendingOrganisation).PublishAsync(Request(pendingOrganisation, district));
+        var both = api.ClientFor(offerOrganisation, pendingOrganisation);
+        Assert.Null(await both.BetweenAsync(offerOrganisation, offer.Id(), request.Id()));
+
+        await api.ChangeStandingAsync(pendingOrganisation, OrganisationStatus.Verified);
+        var suggestion = await both.BetweenAsync(offerOrganisation, offer.Id(), request.Id());
+        Assert.Equal("open", suggestion?.Status());
+        var id = suggestion!.Value.GetProperty("id").GetGuid();
+
+        await api.ChangeStandingAsync(pendingOrganisation, OrganisationStatus.Suspended);
+        var closed = await both.GetSuggestionAsync(id);
+        Assert.Equal("closed", closed.Status());
+        Assert.Equal("organisation_unavailable", closed.GetProperty("closedReason").GetString());
+        Assert.Equal(1, await api.OutboxCountAsync("SuggestionClosed", "suggestionId", id));
+        // Closed suggestions are not among the open ones the list shows by default.
+        using var open = await both.GetAsync($"{Suggestions.Path}?organisationId={offerOrganisation}");
+        Assert.DoesNotContain((await open.JsonAsync()).GetProperty("items").EnumerateArray(), s => s.GetProperty("id").GetGuid() == id);
+
+        await api.ChangeStandingAsync(pendingOrganisation, OrganisationStatus.Verified);
+        var reopened = await both.GetSuggestionAsync(id);
+        Assert.Equal("open", reopened.Status());
+        Assert.Equal(JsonValueKind.Null, reopened.GetProperty("closedReason").ValueKind);
+        Assert.Equal(2, await api.OutboxCountAsync("MatchSuggested", "suggestionId", id));
+    }
+
+    [Fact]
+    public async Task Editing_a_listing_updates_its_suggestion_closes_it_when_it_no_longer_fits_and_reopens_it_when_it_fits_again()
+    {
+        var (offerOrganisation, requestOrganisation) = (await VerifiedAsync(), await VerifiedAsync());
+        var district = NextDistrict();
+        var offer = await api.ClientFor(offerOrganisation).PublishAsync(Offer(offerOrganisation, district));
+        var requester = api.ClientFor(requestOrganisation);
+        var request = await requester.PublishAsync(Request(requestOrganisation, district, d => d["languages"] = new[] { "ar" }));
+        var before = (await requester.BetweenAsync(requestOrganisation, offer.Id(), request.Id()))!.Value;
+        Assert.DoesNotContain("shared_language", before.ReasonCodes());
+        var id = before.GetProperty("id").GetGuid();
+
+        await EditAsync(requester, request.Id(), new { languages = new[] { "vi" } }, 1);
+        var better = await requester.GetSuggestionAsync(id);
+        Assert.Contains("shared_language", better.ReasonCodes());
+        Assert.True(better.GetProperty("score").GetDouble() > before.GetProperty("score").GetDouble());
+
+        await EditAsync(requester, request.Id(), new { topics = new[] { "housing" } }, 2);
+        var closed = await requester.GetSuggestionAsync(id);
+        Assert.Equal(("closed", "no_longer_fits"), (closed.Status(), closed.GetProperty("closedReason").GetString()));
+
+        await EditAsync(requester, request.Id(), new { topics = new[] { "health" } }, 3);
+        Assert.Equal("open", (await requester.GetSuggestionAsync(id)).Status());
+        // However often it changed, the pair has one suggestion.
+        await using var connection = await api.OpenConnectionAsync();
+        Assert.Equal(1, await connection.ExecuteScalarAsync<int>(
+            "SELECT count(*)::int FROM suggestions WHERE offer_listing_id = @offer AND request_listing_id = @request", new { offer = offer.Id(), request = request.Id() }));
+    }
+
+    [Fact]
+    public async Task Withdrawing_or_hiding_a_listing_closes_its_suggestions_with_the_reason()
+    {
+        var (offerOrganisation, requestOrganisation) = (await VerifiedAsync(), await VerifiedAsync());
+        var district = NextDistrict();
+        var offerer = api.ClientFor(offerOrganisation);
+        var offer = await offerer.PublishAsync(Offer(offerOrganisation, district));
+        var withdrawn = await api.ClientFor(requestOrganisation).PublishAsync(Request(requestOrganisation, district));
+        var hidden = await api.ClientFor(requestOrganisation).PublishAsync(Request(requestOrganisation, district, d => d["title"] = "Gesundheitslotsen gesucht"));
+        var first = (await offerer.BetweenAsync(offerOrganisation, offer.Id(), withdrawn.Id()))!.Value.GetProperty("id").GetGuid();
+        var second = (await offerer.BetweenAsync(offerOrganisation, offer.Id(), hidden.Id()))!.Value.GetProperty("id").GetGuid();
+
+        using (var withdraw = await api.ClientFor(requestOrganisation).DeleteAsync($"{Listings.Path}/{withdrawn.Id()}"))
+        {
+            Assert.Equal(HttpStatusCode.NoContent, withdraw.StatusCode);
+        }
+
+        using (var hide = await api.CoordinatorClient().PostAsJsonAsync(
+            "/api/matching/moderation/decisions", new { contentType = "listing", contentId = hidden.Id(), decision = "hide", reason = "Enthält Telefonnummern von Privatpersonen." }))
+        {
+            Assert.Equal(HttpStatusCode.Created, hide.StatusCode);
+        }
+
+        Assert.Equal("withdrawn", (await offerer.GetSuggestionAsync(first)).GetProperty("closedReason").GetString());
+        Assert.Equal("hidden", (await offerer.GetSuggestionAsync(second)).GetProperty("closedReason").GetString());
+
+        using (var restore = await api.CoordinatorClient().PostAsJsonAsync(
+            "/api/matching/moderation/decisions", new { contentType = "listing", contentId = hidden.Id(), decision = "restore", reason = "Nummern entfernt." }))
+        {
+            Assert.Equal(HttpStatusCode.Created, restore.StatusCode);
+        }
+
+        Assert.Equal("open", (await offerer.GetSuggestionAsync(second)).Status());
+        Assert.Equal("closed", (await offerer.GetSuggestionAsync(first)).Status());
+    }
+
+    [Fact]
+    public async Task Interest_from_both_sides_forms_one_partnership()
+    {
+        var (offerOrganisation, requestOrganisation, id) = await SuggestedPairAsync();
+        var offerer = api.ClientFor(offerOrganisation);
+        var requester = api.ClientFor(requestOrganisation);
+
+        using var first = await offerer.InterestAsync(id, offerOrganisation);
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        var half = await first.JsonAsync();
+        Assert.Equal("open", half.Status());
+        Assert.True(half.GetProperty("offer").GetProperty("interested").GetBoolean());
+        Assert.False(half.GetProperty("request").GetProperty("interested").GetBoolean());
+        using var again = await offerer.InterestAsync(id, offerOrganisation);
+        Assert.Equal(HttpStatusCode.OK, again.StatusCode);
+        Assert.Equal(1, await api.OutboxCountAsync("InterestExpressed", "suggestionId", id));
+
+        using var second = await requester.InterestAsync(id, requestOrganisation);
+        Assert.Equal(HttpStatusCode.OK, second.StatusCode);
+        var formed = await second.JsonAsync();
+        Assert.Equal("partnership", formed.Status());
+        var partnershipId = formed.GetProperty("partnershipId").GetGuid();
+        Assert.Equal(1, await api.OutboxCountAsync("PartnershipFormed", "partnershipId", partnershipId));
+
+        foreach (var (client, organisation) in new[] { (offerer, offerOrganisation), (requester, requestOrganisation) })
+        {
+            using var list = await client.GetAsync($"/api/matching/partnerships?organisationId={organisation}");
+            Assert.Equal(HttpStatusCode.OK, list.StatusCode);
+            var partnership = Assert.Single((await list.JsonAsync()).GetProperty("items").EnumerateArray(), p => p.GetProperty("id").GetGuid() == partnershipId);
+            Assert.Equal(offerOrganisation, partnership.GetProperty("offer").GetProperty("organisationId").GetGuid());
+            Assert.Equal(requestOrganisation, partnership.GetProperty("request").GetProperty("organisationId").GetGuid());
+        }
+
+        // A partnership is final.
+        using var decline = await offerer.DeclineAsync(id, offerOrganisation, "Doch keine Zeit.");
+        Assert.Equal(HttpStatusCode.Conflict, decline.StatusCode);
+    }
+
+    [Fact]
+    public async Task Both_sides_answering_at_once_form_exactly_one_partnership()
+    {
+        var (offerOrganisation, requestOrganisation, id) = await SuggestedPairAsync();
+        var offerer = api.ClientFor(offerOrganisation);
+        var requester = api.ClientFor(requestOrganisation);
+
+        var answers = await Task.WhenAll(Enumerable.Range(0, 20).Select(i => i % 2 == 0
+            ? offerer.InterestAsync(id, offerOrganisation)
+            : requester.InterestAsync(id, requestOrganisation)));
+
+        Assert.All(answers, answer => Assert.Equal(HttpStatusCode.OK, answer.StatusCode));
+        await using var connection = await api.OpenConnectionAsync();
+        Assert.Equal(1, await connection.ExecuteScalarAsync<int>("SELECT count(*)::int FROM partnerships WHERE suggestion_id = @id", new { id }));
+        Assert.Equal(1, await api.OutboxCountAsync("PartnershipFormed", "suggestionId", id));
+        Assert.Equal(2, await api.OutboxCountAsync("InterestExpressed", "suggestionId", id));
+    }
+
+    [Fact]
+    public async Task A_side_declines_with_a_reason_the_other_side_reads()
+    {
+        var (offerOrganisation, requestOrganisation, id) = await SuggestedPairAsync();
+        var offerer = api.ClientFor(offerOrganisation);
+
+        using var declined = await api.ClientFor(requestOrganisation).DeclineAsync(id, requestOrganisation, "Wir haben schon eine Partnerin für dieses Projekt.");
+
+        Assert.Equal(HttpStatusCode.OK, declined.StatusCode);
+        var seen = await offerer.GetSuggestionAsync(id);
+        Assert.Equal("declined", seen.Status());
+        Assert.Equal(requestOrganisation, seen.GetProperty("declinedByOrganisationId").GetGuid());
+        Assert.Equal("Wir haben schon eine Partnerin für dieses Projekt.", seen.GetProperty("declineReason").GetString());
+        Assert.Equal(1, await api.OutboxCountAsync("SuggestionClosed", "suggestionId", id));
+        using var late = await offerer.InterestAsync(id, offerOrganisation);
+        Assert.Equal(HttpStatusCode.Conflict, late.StatusCode);
+        Assert.Equal("application/problem+json", late.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Fact]
+    public async Task Only_the_two_sides_see_and_answer_a_suggestion()
+    {
+        var (offerOrganisation, requestOrganisation, id) = await SuggestedPairAsync();
+        var stranger = api.ClientFor(await VerifiedAsync());
+
+        using (var read = await stranger.GetAsync($"{Suggestions.Path}/{id}"))
+        {
+            Assert.Equal(HttpStatusCode.NotFound, read.StatusCode);
+        }
+
+        using (var answer = await stranger.InterestAsync(id, offerOrganisation))
+        {
+            Assert.Equal(HttpStatusCode.NotFound, answer.StatusCode);
+        }
+
+        using (var forTheOtherSide = await api.ClientFor(offerOrganisation).InterestAsync(id, requestOrganisation))
+        {
+            Assert.Equal(HttpStatusCode.Forbidden, forTheOtherSide.StatusCode);
+        }
+
+        using (var list = await stranger.GetAsync($"{Suggestions.Path}?organisationId={offerOrganisation}"))
+        {
+            Assert.Equal(HttpStatusCode.Forbidden, list.StatusCode);
+        }
+
+        using (var partnerships = await stranger.GetAsync($"/api/matching/partnerships?organisationId={offerOrganisation}"))
+        {
+            Assert.Equal(HttpStatusCode.Forbidden, partnerships.StatusCode);
+        }
+
+        // Coordinators see it, but answer only for organisations they belong to.
+        Assert.Equal("open", (await api.CoordinatorClient().GetSuggestionAsync(id)).Status());
+        using (var coordinatorAnswer = await api.CoordinatorClient().InterestAsync(id, offerOrganisation))
+        {
+            Assert.Equal(HttpStatusCode.Forbidden, coordinatorAnswer.StatusCode);
+        }
+
+        using var anonymous = api.CreateClient();
+        using var unauthorised = await anonymous.GetAsync($"{Suggestions.Path}/{id}");
+        Assert.Equal(HttpStatusCode.Unauthorized, unauthorised.StatusCode);
+        Assert.Equal("open", (await api.ClientFor(requestOrganisation).GetSuggestionAsync(id)).Status());
+    }
+
+    [Fact]
+    public async Task Bad_answers_and_lists_are_refused_naming_the_field()
+    {
+        var (offerOrganisation, _, id) = await SuggestedPairAsync();
+        var member = api.ClientFor(offerOrganisation);
+
+        using (var noOrganisation = await member.PostAsJsonAsync($"{Suggestions.Path}/{id}/interest", new { }))
+        {
+            Assert.Equal(["organisationId"], await noOrganisation.ProblemFieldsAsync());
+        }
+
+        var unrelated = await VerifiedAsync();
+        using (var notASide = await api.ClientFor(offerOrganisation, unrelated).InterestAsync(id, unrelated))
+        {
+            Assert.Equal(["organisationId"], await notASide.ProblemFieldsAsync());
+        }
+
+        using (var longReason = await member.DeclineAsync(id, offerOrganisation, new string('x', SuggestionRules.MaximumDeclineReasonLength + 1)))
+        {
+            Assert.Equal(["reason"], await longReason.ProblemFieldsAsync());
+        }
+
+        using (var controlCharacters = await member.DeclineAsync(id, offerOrganisation, "Nein\u0007"))
+        {
+            Assert.Equal(["reason"], await controlCharacters.ProblemFieldsAsync());
+        }
+
+        using (var unknownField = await member.PostAsJsonAsync($"{Suggestions.Path}/{id}/interest", new { organisationId = offerOrganisation, priority = 1 }))
+        {
+            Assert.Equal(HttpStatusCode.BadRequest, unknownField.StatusCode);
+        }
+
+        using (var noList = await member.GetAsync(Suggestions.Path))
+        {
+            Assert.Equal(["organisationId"], await noList.ProblemFieldsAsync());
+        }
+
+        using (var badStatus = await member.GetAsync($"{Suggestions.Path}?organisationId={offerOrganisation}&status=maybe"))
+        {
+            Assert.Equal(["status"], await badStatus.ProblemFieldsAsync());
+        }
+
+        using (var badLimit = await member.GetAsync($"{Suggestions.Path}?organisationId={offerOrganisation}&limit=0"))
+        {
+            Assert.Equal(["limit"], await badLimit.ProblemFieldsAsync());
+        }
+
+        using (var unknown = await member.InterestAsync(Guid.NewGuid(), offerOrganisation))
+        {
+            Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+        }
+
+        // Nothing of the above changed the suggestion.
+        var after = await member.GetSuggestionAsync(id);
+        Assert.Equal("open", after.Status());
+        Assert.False(after.GetProperty("offer").GetProperty("interested").GetBoolean());
+    }
+
+    [Fact]
+    public async Task A_listing_shows_its_ranked_matches_to_its_members_only()
+    {
+        var (offerOrganisation, requestOrganisation) = (await VerifiedAsync(), await VerifiedAsync());
+        var district = NextDistrict();
+        var offer = await api.ClientFor(offerOrganisation).PublishAsync(Offer(offerOrganisation, district));
+        var sameDistrict = await api.ClientFor(requestOrganisation).PublishAsync(Request(requestOrganisation, district));
+        var online = await api.ClientFor(requestOrganisation).PublishAsync(Request(requestOrganisation, "online", d => d["title"] = "Online-Sprechstunde gesucht"));
+
+        using var response = await api.ClientFor(offerOrganisation).GetAsync($"{Listings.Path}/{offer.Id()}/matches?limit=100");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var matches = (await response.JsonAsync()).GetProperty("items").EnumerateArray().ToList();
+        var ids = matches.Select(m => m.GetProperty("listing").GetProperty("id").GetGuid()).ToList();
+        Assert.Contains(sameDistrict.Id(), ids);
+        Assert.Contains(online.Id(), ids);
+        // The same district fits better than online.
+        Assert.True(ids.IndexOf(sameDistrict.Id()) < ids.IndexOf(online.Id()));
+        var scores = matches.Select(m => m.GetProperty("score").GetDouble()).ToList();
+        Assert.Equal(scores.OrderByDescending(s => s), scores);
+        Assert.Contains("online", matches[ids.IndexOf(online.Id())].ReasonCodes());
+
+        using var stranger = await api.ClientFor(requestOrganisation).GetAsync($"{Listings.Path}/{offer.Id()}/matches");
+        Assert.Equal(HttpStatusCode.Forbidden, stranger.StatusCode);
+        using var unknown = await api.ClientFor(offerOrganisation).GetAsync($"{Listings.Path}/{Guid.NewGuid()}/matches");
+        Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+    }
+
+    /// <summary>Two verified organisations whose offer and request were suggested to each other.</summary>
+    private async Task<(Guid OfferOrganisation, Guid RequestOrganisation, Guid SuggestionId)> SuggestedPairAsync()
+    {
+        var (offerOrganisation, requestOrganisation) = (await VerifiedAsync(), await VerifiedAsync());
+        var district = NextDistrict();
+        var offer = await api.ClientFor(offerOrganisation).PublishAsync(Offer(offerOrganisation, district));
+        var request = await api.ClientFor(requestOrganisation).PublishAsync(Request(requestOrganisation, district));
+        var suggestion = await api.ClientFor(offerOrganisation).BetweenAsync(offerOrganisation, offer.Id(), request.Id());
+        Assert.NotNull(suggestion);
+        return (offerOrganisation, requestOrganisation, suggestion.Value.GetProperty("id").GetGuid());
+    }
+
+    private Task<Guid> VerifiedAsync() => api.OrganisationAsync(OrganisationStatus.Verified);
+
+    /// <summary>Each test works in a district of its own, so its pair is the best fit there whatever the other tests publish.</summary>
+    private static string NextDistrict() => Districts[Interlocked.Increment(ref nextDistrict) % Districts.Length];
+
+    private static Dictionary<string, object?> Offer(Guid organisationId, string region, Action<Dictionary<string, object?>>? change = null) =>
+        Listings.Draft(organisationId, draft =>
+        {
+            draft["kind"] = "offer";
+            draft["title"] = "Gesundheitslotsinnen für vietnamesische Familien";
+            draft["description"] = "Wir begleiten Familien zu Ärztinnen und erklären Vorsorge auf Vietnamesisch.";
+            draft["topics"] = new[] { "health", "language_mediation" };
+            draft["languages"] = new[] { "vi", "de" };
+            draft["regions"] = new[] { region };
+            change?.Invoke(draft);
+        });
+
+    private static Dictionary<string, object?> Request(Guid organisationId, string region, Action<Dictionary<string, object?>>? change = null) =>
+        Listings.Draft(organisationId, draft =>
+        {
+            draft["kind"] = "request";
+            draft["title"] = "Partner für Gesundheitsinformationen gesucht";
+            draft["description"] = "Das Gesundheitsamt sucht eine Organisation, die vietnamesische Familien zur Vorsorge erreicht.";
+            draft["topics"] = new[] { "health" };
+            draft["languages"] = new[] { "vi" };
+            draft["regions"] = new[] { region };
+            change?.Invoke(draft);
+        });
+
+    private static async Task EditAsync(HttpClient client, Guid listingId, object change, int version)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Patch, $"{Listings.Path}/{listingId}") { Content = JsonContent.Create(change) };
+        request.Headers.IfMatch.Add(new EntityTagHeaderValue($"\"{version}\""));
+        using var response = await client.SendAsync(request);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+}
