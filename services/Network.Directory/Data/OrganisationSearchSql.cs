@@ -36,9 +36,9 @@ public static class OrganisationSearchSql
         string order;
         if (criteria.ByRelevance)
         {
-            where.Add("search_vector @@ organisation_search_query(@words)");
+            where.Add("search_vector @@ search_query(@words)");
             parameters.Add("words", criteria.Words.ToArray());
-            order = "ORDER BY ts_rank(search_vector, organisation_search_query(@words)) DESC, id LIMIT @take OFFSET @offset";
+            order = "ORDER BY ts_rank(search_vector, search_query(@words)) DESC, id LIMIT @take OFFSET @offset";
             parameters.Add("offset", criteria.After?.Offset ?? 0);
         }
         else

@@ -50,9 +50,9 @@ public static class ListingSearchSql
         string order;
         if (criteria.ByRelevance)
         {
-            where.Add("l.search_vector @@ listing_search_query(@words)");
+            where.Add("l.search_vector @@ search_query(@words)");
             parameters.Add("words", criteria.Words.ToArray());
-            order = "ORDER BY ts_rank(l.search_vector, listing_search_query(@words)) DESC, l.id LIMIT @take OFFSET @offset";
+            order = "ORDER BY ts_rank(l.search_vector, search_query(@words)) DESC, l.id LIMIT @take OFFSET @offset";
             parameters.Add("offset", criteria.Offset);
         }
         else

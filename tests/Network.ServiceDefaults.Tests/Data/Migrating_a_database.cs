@@ -31,7 +31,7 @@ public sealed class Migrating_a_database
         var recorded = await connection.QueryAsync<(string Source, int Version, string Name)>(
             "SELECT source, version, name FROM schema_migrations ORDER BY applied_at");
         Assert.Equal(
-            [("Network.ServiceDefaults", 1, "outbox_and_inbox"), ("Network.ServiceDefaults", 2, "moderation"), ("Network.ServiceDefaults.Tests", 1, "consumer_effects")],
+            [("Network.ServiceDefaults", 1, "outbox_and_inbox"), ("Network.ServiceDefaults", 2, "moderation"), ("Network.ServiceDefaults", 3, "search_query"), ("Network.ServiceDefaults.Tests", 1, "consumer_effects")],
             recorded);
     }
 
@@ -71,7 +71,7 @@ public sealed class Migrating_a_database
         Assert.True(first.Completed);
         Assert.True(second.Completed);
         Assert.Equal(
-            ["Applied migration Network.ServiceDefaults 1 outbox_and_inbox", "Applied migration Network.ServiceDefaults 2 moderation", "Applied migration Network.ServiceDefaults.Tests 1 consumer_effects"],
+            ["Applied migration Network.ServiceDefaults 1 outbox_and_inbox", "Applied migration Network.ServiceDefaults 2 moderation", "Applied migration Network.ServiceDefaults 3 search_query", "Applied migration Network.ServiceDefaults.Tests 1 consumer_effects"],
             log.Where(m => m.StartsWith(Applied, StringComparison.Ordinal)));
         Assert.Equal(AllMigrations, (await RecordedAsync(firstInstance)).Count);
     }

@@ -1,0 +1,2 @@
+-- Searches use the platform's search_query (ServiceDefaults 0003_search_query.sql) now.
+DROP FUNCTION listing_search_query(text[]);
