@@ -35,6 +35,7 @@ public static class MatchingService
         });
         builder.Services.AddSingleton<ListingStore>();
         builder.Services.AddSingleton<SuggestionStore>();
+        builder.Services.AddSingleton<MatchingStatistics>();
         // Reminders a week ahead and expiry of listings; every five minutes is close enough for both.
         builder.Services.AddPeriodicJob<ListingExpiry>(builder.Configuration, "NETWORK_MATCHING_EXPIRY_INTERVAL_SECONDS", TimeSpan.FromMinutes(5));
         builder.Services.AddModerationTarget<ListingModerationTarget>();

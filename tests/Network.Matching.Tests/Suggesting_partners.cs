@@ -14,7 +14,8 @@ namespace Network.Matching.Tests;
 /// </summary>
 public sealed class Suggesting_partners(MatchingApiFactory api) : IClassFixture<MatchingApiFactory>
 {
-    private static readonly string[] Districts = Taxonomy.Regions.SelectMany(city => city.Districts).Select(d => d.Code).ToArray();
+    /// <summary>Lichtenberg is the first test's own; every other test takes a district of its own (see <see cref="NextDistrict"/>).</summary>
+    private static readonly string[] Districts = Taxonomy.Regions.SelectMany(city => city.Districts).Select(d => d.Code).Where(d => d != "berlin_lichtenberg").ToArray();
     private static int nextDistrict;
 
     [Fact]
@@ -84,7 +85,9 @@ public sealed class Suggesting_partners(MatchingApiFactory api) : IClassFixture<
         await api.ChangeStandingAsync(pendingOrganisation, OrganisationStatus.Suspended);
         var closed = await both.GetSuggestionAsync(id);
         Assert.Equal("closed", closed.Status());
-        Assert.Equal("organisation_unavailable", closed.GetProperty("closedReason").GetString());
+        // Whether the other side was suspended is between it and the coordinators.
+        Assert.Equal("unavailable", closed.GetProperty("closedReason").GetString());
+        Assert.Equal("organisation_unavailable", (await api.CoordinatorClient().GetSuggestionAsync(id)).GetProperty("closedReason").GetString());
         Assert.Equal(1, await api.OutboxCountAsync("SuggestionClosed", "suggestionId", id));
         // Closed suggestions are not among the open ones the list shows by default.
         using var open = await both.GetAsync($"{Suggestions.Path}?organisationId={offerOrganisation}");
@@ -150,7 +153,18 @@ public sealed class Suggesting_partners(MatchingApiFactory api) : IClassFixture<
         }
 
         Assert.Equal("withdrawn", (await offerer.GetSuggestionAsync(first)).GetProperty("closedReason").GetString());
-        Assert.Equal("hidden", (await offerer.GetSuggestionAsync(second)).GetProperty("closedReason").GetString());
+        // The other side learns neither that the request was hidden nor, while it is, its title.
+        var seenByOfferer = await offerer.GetSuggestionAsync(second);
+        Assert.Equal("unavailable", seenByOfferer.GetProperty("closedReason").GetString());
+        Assert.Equal("", seenByOfferer.GetProperty("request").GetProperty("title").GetString());
+        Assert.Equal("Gesundheitslotsen gesucht", (await api.ClientFor(requestOrganisation).GetSuggestionAsync(second)).GetProperty("request").GetProperty("title").GetString());
+        Assert.Equal("hidden", (await api.CoordinatorClient().GetSuggestionAsync(second)).GetProperty("closedReason").GetString());
+        await using (var connection = await api.OpenConnectionAsync())
+        {
+            var published = await connection.QueryAsync<string>(
+                "SELECT body->>'reason' FROM outbox_messages WHERE message_type LIKE '%.SuggestionClosed' AND body->>'suggestionId' = @id", new { id = second.ToString() });
+            Assert.Equal(["unavailable"], published);
+        }
 
         using (var restore = await api.CoordinatorClient().PostAsJsonAsync(
             "/api/matching/moderation/decisions", new { contentType = "listing", contentId = hidden.Id(), decision = "restore", reason = "Nummern entfernt." }))
@@ -367,6 +381,70 @@ public sealed class Suggesting_partners(MatchingApiFactory api) : IClassFixture<
         Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
     }
 
+    [Fact]
+    public async Task A_suggestion_that_closed_and_fits_again_reopens_without_the_old_answers()
+    {
+        var (offerOrganisation, requestOrganisation) = (await VerifiedAsync(), await VerifiedAsync());
+        var district = NextDistrict();
+        var offer = await api.ClientFor(offerOrganisation).PublishAsync(Offer(offerOrganisation, district));
+        var requester = api.ClientFor(requestOrganisation);
+        var request = await requester.PublishAsync(Request(requestOrganisation, district));
+        var id = (await requester.BetweenAsync(requestOrganisation, offer.Id(), request.Id()))!.Value.GetProperty("id").GetGuid();
+        (await api.ClientFor(offerOrganisation).InterestAsync(id, offerOrganisation)).Dispose();
+
+        await EditAsync(requester, request.Id(), new { topics = new[] { "housing" } }, 1);
+        await EditAsync(requester, request.Id(), new { topics = new[] { "health" } }, 2);
+
+        var reopened = await requester.GetSuggestionAsync(id);
+        Assert.Equal("open", reopened.Status());
+        // The offer's interest was in what the request said before; it is asked again.
+        Assert.False(reopened.GetProperty("offer").GetProperty("interested").GetBoolean());
+        using var single = await requester.InterestAsync(id, requestOrganisation);
+        Assert.Equal("open", (await single.JsonAsync()).Status());
+    }
+
+    [Fact]
+    public async Task Interest_in_a_suggestion_whose_listing_has_just_expired_is_refused()
+    {
+        var (offerOrganisation, requestOrganisation, id) = await SuggestedPairAsync();
+        var suggestion = await api.ClientFor(offerOrganisation).GetSuggestionAsync(id);
+        // Expired a moment ago; the expiry job has not passed yet.
+        await using (var connection = await api.OpenConnectionAsync())
+        {
+            await connection.ExecuteAsync(
+                "UPDATE listings SET valid_until = now() - interval '1 second' WHERE id = @id",
+                new { id = suggestion.GetProperty("request").GetProperty("listingId").GetGuid() });
+        }
+
+        using var interest = await api.ClientFor(offerOrganisation).InterestAsync(id, offerOrganisation);
+
+        Assert.Equal(HttpStatusCode.Conflict, interest.StatusCode);
+        Assert.False((await api.ClientFor(offerOrganisation).GetSuggestionAsync(id)).GetProperty("offer").GetProperty("interested").GetBoolean());
+        // Declining stays possible.
+        using var decline = await api.ClientFor(requestOrganisation).DeclineAsync(id, requestOrganisation, null);
+        Assert.Equal(HttpStatusCode.OK, decline.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_listing_fills_at_most_its_open_places_and_gets_them_back_after_being_hidden_and_restored()
+    {
+        var offerOrganisation = await VerifiedAsync();
+        var district = NextDistrict();
+        for (var i = 0; i < SuggestionRefresh.MaximumOpenPerListing + 2; i++)
+        {
+            var requestOrganisation = await VerifiedAsync();
+            await api.ClientFor(requestOrganisation).PublishAsync(Request(requestOrganisation, district, d => d["title"] = $"Partner für Gesundheitsinformationen gesucht {i}"));
+        }
+
+        var offer = await api.ClientFor(offerOrganisation).PublishAsync(Offer(offerOrganisation, district));
+        Assert.Equal(SuggestionRefresh.MaximumOpenPerListing, await OpenSuggestionsOfAsync(offer.Id()));
+
+        await DecideAsync(offer.Id(), "hide");
+        Assert.Equal(0, await OpenSuggestionsOfAsync(offer.Id()));
+        await DecideAsync(offer.Id(), "restore");
+        Assert.Equal(SuggestionRefresh.MaximumOpenPerListing, await OpenSuggestionsOfAsync(offer.Id()));
+    }
+
     /// <summary>Two verified organisations whose offer and request were suggested to each other.</summary>
     private async Task<(Guid OfferOrganisation, Guid RequestOrganisation, Guid SuggestionId)> SuggestedPairAsync()
     {
@@ -381,8 +459,28 @@ public sealed class Suggesting_partners(MatchingApiFactory api) : IClassFixture<
 
     private Task<Guid> VerifiedAsync() => api.OrganisationAsync(OrganisationStatus.Verified);
 
-    /// <summary>Each test works in a district of its own, so its pair is the best fit there whatever the other tests publish.</summary>
-    private static string NextDistrict() => Districts[Interlocked.Increment(ref nextDistrict) % Districts.Length];
+    private async Task<int> OpenSuggestionsOfAsync(Guid offerId)
+    {
+        await using var connection = await api.OpenConnectionAsync();
+        return await connection.ExecuteScalarAsync<int>("SELECT count(*)::int FROM suggestions WHERE offer_listing_id = @offerId AND status = 'open'", new { offerId });
+    }
+
+    private async Task DecideAsync(Guid listingId, string decision)
+    {
+        using var response = await api.CoordinatorClient().PostAsJsonAsync(
+            "/api/matching/moderation/decisions", new { contentType = "listing", contentId = listingId, decision, reason = "Prüfung durch die Koordination." });
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+    }
+
+    /// <summary>
+    /// Each test works in a district of its own: its listings are alike in wording, and in a shared
+    /// district another test's would tie with them for the places a listing's suggestions fill.
+    /// </summary>
+    private static string NextDistrict()
+    {
+        var next = Interlocked.Increment(ref nextDistrict) - 1;
+        return next < Districts.Length ? Districts[next] : throw new InvalidOperationException("More tests than districts: give the new test other topics.");
+    }
 
     private static Dictionary<string, object?> Offer(Guid organisationId, string region, Action<Dictionary<string, object?>>? change = null) =>
         Listings.Draft(organisationId, draft =>

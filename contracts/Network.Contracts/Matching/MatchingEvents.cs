@@ -85,8 +85,9 @@ public sealed record PartnershipFormed : IIntegrationEvent
 /// <summary>
 /// A suggestion is no longer open without having become a partnership. `Reason` is one of
 /// `declined` (then `DeclinedByOrganisationId` and, if given, `DeclineReason` say who and why),
-/// `withdrawn`, `expired`, `hidden` (moderation), `organisation_unavailable` (suspended or no longer
-/// verified) or `no_longer_fits` (a listing changed).
+/// `withdrawn`, `expired`, `unavailable` (one side's listing was hidden by moderation or its
+/// organisation is no longer verified; which, is not the other side's business) or `no_longer_fits`
+/// (a listing changed).
 /// </summary>
 [MessageUrn("network:suggestion-closed:v1")]
 public sealed record SuggestionClosed : IIntegrationEvent

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using Network.Contracts.Matching;
 using Network.Matching.Data;
 using Network.Matching.Domain;
 using Network.ServiceDefaults.Http;
@@ -73,6 +74,11 @@ public static class ListingsApi
         DateTimeOffset? WithdrawnAt,
         int Version);
 
+    /// <summary>A counterpart of a listing in the live ranking, with its organisation and why it fits.</summary>
+    public sealed record MatchResponse(ListingResponse Listing, OrganisationSummary Organisation, double Score, IReadOnlyList<MatchReason> Reasons);
+
+    public sealed record OrganisationSummary(Guid Id, string Name);
+
     public static IEndpointRouteBuilder MapListingsApi(this IEndpointRouteBuilder endpoints)
     {
         var api = endpoints.MapGroup("/api/matching/listings").WithTags("Listings").RequireAuthorization();
@@ -81,6 +87,7 @@ public static class ListingsApi
         api.MapGet("/{id:guid}", GetAsync);
         api.MapPatch("/{id:guid}", UpdateAsync);
         api.MapDelete("/{id:guid}", WithdrawAsync);
+        api.MapGet("/{id:guid}/matches", MatchesAsync);
         return endpoints;
     }
 
@@ -256,6 +263,52 @@ public static class ListingsApi
 
         await listings.WithdrawAsync(id, cancellationToken);
         return TypedResults.NoContent();
+    }
+
+    /// <summary>
+    /// The listing's best counterparts right now, ranked live (also for a listing still held, so its
+    /// members see what it will be matched with once their organisation is verified). At most `limit`
+    /// (default 20, at most 100); the ranking has no further pages.
+    /// </summary>
+    internal static async Task<Results<Ok<Page<MatchResponse>>, ValidationProblem, NotFound, ProblemHttpResult>> MatchesAsync(
+        Guid id, int? limit, HttpContext context, ListingStore listings, SuggestionStore suggestions, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var viewer = ListingViewer.Of(context.User);
+        var now = time.GetUtcNow();
+        var errors = new Dictionary<string, string[]>();
+        var (effectiveLimit, _) = Paging.Read(limit, null, errors);
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors, title: "The matches could not be listed.");
+        }
+
+        var listing = await listings.FindAsync(id, cancellationToken);
+        if (listing is null || !ListingAccess.CanSee(viewer, listing, now))
+        {
+            return TypedResults.NotFound();
+        }
+
+        if (!viewer.IsCoordinator && !viewer.IsMemberOf(listing.OrganisationId))
+        {
+            return Forbidden("Only members of the listing's organisation see what fits it.");
+        }
+
+        var ranked = await suggestions.RankAsync(SuggestionStore.ProfileOf(listing, null), effectiveLimit, cancellationToken);
+        var counterparts = (await listings.FindManyAsync(ranked.Select(fit => fit.Candidate.ListingId).ToList(), cancellationToken)).ToDictionary(l => l.Id);
+        var names = await listings.OrganisationNamesAsync(counterparts.Values.Select(l => l.OrganisationId).Distinct().ToList(), cancellationToken);
+        var items = ranked
+            .Where(fit => counterparts.ContainsKey(fit.Candidate.ListingId))
+            .Select(fit =>
+            {
+                var counterpart = counterparts[fit.Candidate.ListingId];
+                return new MatchResponse(
+                    Describe(viewer, counterpart, now),
+                    new OrganisationSummary(counterpart.OrganisationId, names.GetValueOrDefault(counterpart.OrganisationId, "")),
+                    fit.Score,
+                    fit.Reasons);
+            })
+            .ToList();
+        return TypedResults.Ok(new Page<MatchResponse>(items, null));
     }
 
     /// <summary>The listing as <paramref name="viewer"/> may see it.</summary>

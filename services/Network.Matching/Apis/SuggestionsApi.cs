@@ -26,14 +26,10 @@ public static class SuggestionsApi
         SuggestionSideResponse Request,
         Guid? DeclinedByOrganisationId,
         string? DeclineReason,
-        SuggestionClosedReason? ClosedReason,
+        string? ClosedReason,
         Guid? PartnershipId,
         DateTimeOffset CreatedAt,
         DateTimeOffset UpdatedAt);
-
-    public sealed record MatchResponse(ListingsApi.ListingResponse Listing, OrganisationSummary Organisation, double Score, IReadOnlyList<MatchReason> Reasons);
-
-    public sealed record OrganisationSummary(Guid Id, string Name);
 
     public sealed record InterestRequest(Guid? OrganisationId);
 
@@ -41,59 +37,12 @@ public static class SuggestionsApi
 
     public static IEndpointRouteBuilder MapSuggestionsApi(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGet("/api/matching/listings/{id:guid}/matches", MatchesAsync).WithTags("Suggestions").RequireAuthorization();
         var api = endpoints.MapGroup("/api/matching/suggestions").WithTags("Suggestions").RequireAuthorization();
         api.MapGet("/", ListAsync);
         api.MapGet("/{id:guid}", GetAsync);
         api.MapPost("/{id:guid}/interest", InterestAsync);
         api.MapPost("/{id:guid}/decline", DeclineAsync);
         return endpoints;
-    }
-
-    /// <summary>
-    /// The listing's best counterparts right now, ranked live (also for a listing still held, so its
-    /// members see what it will be matched with once their organisation is verified). At most `limit`
-    /// (default 20, at most 100); the ranking has no further pages.
-    /// </summary>
-    internal static async Task<Results<Ok<Page<MatchResponse>>, ValidationProblem, NotFound, ProblemHttpResult>> MatchesAsync(
-        Guid id, int? limit, HttpContext context, ListingStore listings, SuggestionStore suggestions, TimeProvider time, CancellationToken cancellationToken)
-    {
-        var viewer = ListingViewer.Of(context.User);
-        var now = time.GetUtcNow();
-        var errors = new Dictionary<string, string[]>();
-        var (effectiveLimit, _) = Paging.Read(limit, null, errors);
-        if (errors.Count > 0)
-        {
-            return TypedResults.ValidationProblem(errors, title: "The matches could not be listed.");
-        }
-
-        var listing = await listings.FindAsync(id, cancellationToken);
-        if (listing is null || !ListingAccess.CanSee(viewer, listing, now))
-        {
-            return TypedResults.NotFound();
-        }
-
-        if (!viewer.IsCoordinator && !viewer.IsMemberOf(listing.OrganisationId))
-        {
-            return Forbidden("Only members of the listing's organisation see what fits it.");
-        }
-
-        var ranked = await suggestions.RankAsync(SuggestionStore.ProfileOf(listing), effectiveLimit, cancellationToken);
-        var counterparts = (await listings.FindManyAsync(ranked.Select(fit => fit.Candidate.ListingId).ToList(), cancellationToken)).ToDictionary(l => l.Id);
-        var names = await listings.OrganisationNamesAsync(counterparts.Values.Select(l => l.OrganisationId).Distinct().ToList(), cancellationToken);
-        var items = ranked
-            .Where(fit => counterparts.ContainsKey(fit.Candidate.ListingId))
-            .Select(fit =>
-            {
-                var counterpart = counterparts[fit.Candidate.ListingId];
-                return new MatchResponse(
-                    ListingsApi.Describe(viewer, counterpart, now),
-                    new OrganisationSummary(counterpart.OrganisationId, names.GetValueOrDefault(counterpart.OrganisationId, "")),
-                    fit.Score,
-                    fit.Reasons);
-            })
-            .ToList();
-        return TypedResults.Ok(new Page<MatchResponse>(items, null));
     }
 
     /// <summary>
@@ -124,16 +73,21 @@ public static class SuggestionsApi
 
         var rows = await suggestions.ListAsync(organisationId!.Value, statuses, after, effectiveLimit, cancellationToken);
         var page = Paging.ToPage(rows, effectiveLimit, s => (s.CreatedAt.UtcDateTime, s.Id));
-        return TypedResults.Ok(new Page<SuggestionResponse>(page.Items.Select(Describe).ToList(), page.NextCursor));
+        return TypedResults.Ok(new Page<SuggestionResponse>(page.Items.Select(s => Describe(viewer, s)).ToList(), page.NextCursor));
     }
 
     internal static async Task<Results<Ok<SuggestionResponse>, NotFound>> GetAsync(
         Guid id, HttpContext context, SuggestionStore suggestions, CancellationToken cancellationToken)
     {
+        var viewer = ListingViewer.Of(context.User);
         var suggestion = await suggestions.FindAsync(id, cancellationToken);
-        return suggestion is not null && CanSee(ListingViewer.Of(context.User), suggestion)
-            ? TypedResults.Ok(Describe(suggestion))
-            : TypedResults.NotFound();
+        if (suggestion is null || !CanSee(viewer, suggestion))
+        {
+            return TypedResults.NotFound();
+        }
+
+        ETags.Set(context.Response, suggestion.UpdatedAt.UtcTicks);
+        return TypedResults.Ok(Describe(viewer, suggestion));
     }
 
     /// <summary>
@@ -142,7 +96,7 @@ public static class SuggestionsApi
     /// </summary>
     internal static Task<Results<Ok<SuggestionResponse>, ValidationProblem, NotFound, ProblemHttpResult>> InterestAsync(
         Guid id, InterestRequest request, HttpContext context, SuggestionStore suggestions, CancellationToken cancellationToken) =>
-        AnswerAsync(id, request.OrganisationId, [], SuggestionRules.ExpressInterest, context, suggestions, cancellationToken);
+        AnswerAsync(id, request.OrganisationId, [], needsBothListed: true, SuggestionRules.ExpressInterest, context, suggestions, cancellationToken);
 
     /// <summary>The organisation declines, optionally saying why (the other side reads the reason).</summary>
     internal static Task<Results<Ok<SuggestionResponse>, ValidationProblem, NotFound, ProblemHttpResult>> DeclineAsync(
@@ -165,6 +119,7 @@ public static class SuggestionsApi
             id,
             request.OrganisationId,
             errors,
+            needsBothListed: false,
             (suggestion, side, now) => SuggestionRules.Decline(suggestion, side, request.Reason, now),
             context,
             suggestions,
@@ -175,6 +130,7 @@ public static class SuggestionsApi
         Guid id,
         Guid? organisationId,
         Dictionary<string, string[]> errors,
+        bool needsBothListed,
         Func<Suggestion, SuggestionSide, DateTimeOffset, (Suggestion, AnswerOutcome)> rule,
         HttpContext context,
         SuggestionStore suggestions,
@@ -210,21 +166,27 @@ public static class SuggestionsApi
             return Forbidden("Only members of the organisation may answer for it.");
         }
 
-        var answered = await suggestions.AnswerAsync(id, side, (current, now) => rule(current, side, now), cancellationToken);
+        var answered = await suggestions.AnswerAsync(id, side, needsBothListed, (current, now) => rule(current, side, now), cancellationToken);
         if (answered is not { } result)
         {
             return TypedResults.NotFound();
         }
 
-        if (result.Outcome == AnswerOutcome.NotOpen)
+        switch (result.Outcome)
         {
-            return TypedResults.Problem(
-                statusCode: StatusCodes.Status409Conflict,
-                title: "The suggestion takes no more answers.",
-                detail: $"It is {EnumCodes.Of(result.Suggestion.Status)}.");
+            case AnswerOutcome.NotOpen:
+                return TypedResults.Problem(
+                    statusCode: StatusCodes.Status409Conflict,
+                    title: "The suggestion takes no more answers.",
+                    detail: $"It is {EnumCodes.Of(result.Suggestion.Status)}.");
+            case AnswerOutcome.ListingUnavailable:
+                return TypedResults.Problem(
+                    statusCode: StatusCodes.Status409Conflict,
+                    title: "One of the two listings is no longer listed.",
+                    detail: "It was withdrawn, has expired, or is unavailable for now; the suggestion closes.");
+            default:
+                return TypedResults.Ok(Describe(viewer, result.Suggestion));
         }
-
-        return TypedResults.Ok(Describe(result.Suggestion));
     }
 
     private static bool CanSee(ListingViewer viewer, Suggestion suggestion) =>
@@ -258,21 +220,43 @@ public static class SuggestionsApi
         return statuses;
     }
 
-    internal static SuggestionResponse Describe(Suggestion suggestion) => new(
-        suggestion.Id,
-        suggestion.Status,
-        suggestion.Score,
-        suggestion.Reasons,
-        new SuggestionSideResponse(
-            suggestion.OfferListingId, suggestion.OfferTitle, suggestion.OfferOrganisationId, suggestion.OfferOrganisationName, suggestion.IsInterested(SuggestionSide.Offer)),
-        new SuggestionSideResponse(
-            suggestion.RequestListingId, suggestion.RequestTitle, suggestion.RequestOrganisationId, suggestion.RequestOrganisationName, suggestion.IsInterested(SuggestionSide.Request)),
-        suggestion.DeclinedByOrganisationId,
-        suggestion.DeclineReason,
-        suggestion.ClosedReason,
-        suggestion.PartnershipId,
-        suggestion.CreatedAt,
-        suggestion.UpdatedAt);
+    /// <summary>
+    /// The suggestion as <paramref name="viewer"/> may read it. Moderation stays between a listing's own
+    /// organisation and the coordinators: the other side reads `unavailable` for a listing hidden or an
+    /// organisation suspended, and no title for a listing that is hidden now.
+    /// </summary>
+    internal static SuggestionResponse Describe(ListingViewer viewer, Suggestion suggestion)
+    {
+        var closedReason = suggestion.ClosedReason is not { } reason ? null
+            : viewer.IsCoordinator ? EnumCodes.Of(reason)
+            : SuggestionStore.PublicReason(reason);
+        return new(
+            suggestion.Id,
+            suggestion.Status,
+            suggestion.Score,
+            suggestion.Reasons,
+            Side(SuggestionSide.Offer),
+            Side(SuggestionSide.Request),
+            suggestion.DeclinedByOrganisationId,
+            suggestion.DeclineReason,
+            closedReason,
+            suggestion.PartnershipId,
+            suggestion.CreatedAt,
+            suggestion.UpdatedAt);
+
+        SuggestionSideResponse Side(SuggestionSide side)
+        {
+            var organisationId = suggestion.OrganisationOn(side);
+            var title = side == SuggestionSide.Offer ? suggestion.OfferTitle : suggestion.RequestTitle;
+            var mayReadTitle = !suggestion.IsHidden(side) || viewer.IsCoordinator || viewer.IsMemberOf(organisationId);
+            return new SuggestionSideResponse(
+                suggestion.ListingOn(side),
+                mayReadTitle ? title : "",
+                organisationId,
+                side == SuggestionSide.Offer ? suggestion.OfferOrganisationName : suggestion.RequestOrganisationName,
+                suggestion.IsInterested(side));
+        }
+    }
 
     private static ProblemHttpResult Forbidden(string title) => TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: title);
 }

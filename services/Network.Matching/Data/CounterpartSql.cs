@@ -1,5 +1,6 @@
 using Dapper;
 using Network.Matching.Domain;
+using Npgsql;
 
 namespace Network.Matching.Data;
 
@@ -8,14 +9,16 @@ namespace Network.Matching.Data;
 /// every listing of the other kind in C# would read the whole table; instead the database keeps only
 /// what can be a counterpart at all (listed, other kind, other organisation, a shared topic, a place
 /// where the two can meet; the GIN index `listings_counterparts` answers the last two) and orders
-/// those by what weighs most in the ranking (shared topics, then a shared district, then shared
-/// languages), of which the first <see cref="ShortlistSize"/> are ranked exactly. A candidate beyond
-/// the shortlist would have to make up with text and recent activity (together 0.15 of the score)
-/// what it lacks in topics, district and languages. Kept apart from the store so a test can EXPLAIN
-/// exactly the query that runs.
+/// those by the part of the score it can compute exactly from the codes: topics, place, languages,
+/// target groups and the verified part, with MatchScoring's own weights as parameters, so the two
+/// cannot drift apart. Only the text and the organisations' activity
+/// (<see cref="MatchScoring.WeightBeyondCodes"/>) are left to C#; <see cref="CounterpartFinder"/>
+/// reads page after page until no unread candidate can still make the cut. Kept apart from the store
+/// so a test can EXPLAIN exactly the query that runs.
 /// </summary>
 public static class CounterpartSql
 {
+    /// <summary>How many candidates one page of the shortlist holds.</summary>
     public const int ShortlistSize = 200;
 
     private const string Columns = """
@@ -23,33 +26,64 @@ public static class CounterpartSql
         o.status AS organisation_status, o.last_active_at
         """;
 
-    public static (string Sql, DynamicParameters Parameters) Shortlist(ListingProfile listing, DateTimeOffset now)
+    public static (string Sql, DynamicParameters Parameters) Shortlist(ListingProfile listing, DateTimeOffset now) =>
+        Shortlist(listing, now, ShortlistSize, 0);
+
+    /// <summary>One page of the shortlist, best code score first, each row with its `code_score`.</summary>
+    public static (string Sql, DynamicParameters Parameters) Shortlist(ListingProfile listing, DateTimeOffset now, int size, int offset)
     {
+        var places = MatchScoring.PlacesOf(listing);
+        var topics = listing.Topics.Where(Taxonomy.IsTopic).Distinct(StringComparer.Ordinal).ToArray();
+        var languages = listing.Languages.Where(Taxonomy.IsLanguage).Distinct(StringComparer.Ordinal).ToArray();
+        var targetGroups = listing.TargetGroups.Where(Taxonomy.IsTargetGroup).Distinct(StringComparer.Ordinal).ToArray();
         var parameters = new DynamicParameters();
         parameters.Add("now", now);
         parameters.Add("kind", EnumCodes.Of(listing.Kind == ListingKind.Offer ? ListingKind.Request : ListingKind.Offer));
         parameters.Add("organisationId", listing.OrganisationId);
-        parameters.Add("topics", listing.Topics.ToArray());
-        parameters.Add("districts", MatchScoring.Districts(listing).ToArray());
-        parameters.Add("languages", listing.Languages.ToArray());
-        parameters.Add("shortlist", ShortlistSize);
-        var places = "";
-        if (MatchScoring.RegionsThatCanMeet(listing) is { } regions)
+        parameters.Add("topics", topics);
+        parameters.Add("languages", languages);
+        parameters.Add("targetGroups", targetGroups);
+        parameters.Add("districts", places.Districts.ToArray());
+        parameters.Add("inItsCities", places.InItsCities.ToArray());
+        parameters.Add("topicWeight", MatchScoring.TopicWeight);
+        parameters.Add("placeWeight", MatchScoring.PlaceWeight);
+        parameters.Add("languageWeight", MatchScoring.LanguageWeight);
+        parameters.Add("targetGroupWeight", MatchScoring.TargetGroupWeight);
+        parameters.Add("verifiedWeight", MatchScoring.VerifiedWeight);
+        parameters.Add("sameDistrictFit", MatchScoring.SameDistrictFit);
+        parameters.Add("sameCityFit", MatchScoring.SameCityFit);
+        parameters.Add("everywhereFit", MatchScoring.EverywhereFit);
+        parameters.Add("size", size);
+        parameters.Add("offset", offset);
+        var canMeet = "";
+        if (places.ThatCanMeet is { } regions)
         {
-            places = "AND l.regions && @regions";
+            canMeet = "AND l.regions && @regions";
             parameters.Add("regions", regions.ToArray());
         }
 
+        // The same formula as MatchScoring.Score: Dice of the topics, the best place level, coverage of
+        // the smaller language and target-group lists, and the verified part (every row here is verified).
         var sql = $"""
-            SELECT {Columns}
-            FROM listings l JOIN organisations o ON o.id = l.organisation_id
+            SELECT {Columns}, (
+                @topicWeight * 2.0 * shared_topics.n / (cardinality(l.topics) + cardinality(@topics))
+                + @placeWeight * CASE WHEN l.regions && @districts THEN @sameDistrictFit
+                                      WHEN l.regions && @inItsCities THEN @sameCityFit
+                                      ELSE @everywhereFit END
+                + @languageWeight * CASE WHEN least(cardinality(l.languages), cardinality(@languages)) = 0 THEN 0
+                                         ELSE shared_languages.n::float8 / least(cardinality(l.languages), cardinality(@languages)) END
+                + @targetGroupWeight * CASE WHEN least(cardinality(l.target_groups), cardinality(@targetGroups)) = 0 THEN 0
+                                            ELSE shared_target_groups.n::float8 / least(cardinality(l.target_groups), cardinality(@targetGroups)) END
+                + @verifiedWeight)::float8 AS code_score
+            FROM listings l
+            JOIN organisations o ON o.id = l.organisation_id
+            CROSS JOIN LATERAL (SELECT count(*) AS n FROM unnest(l.topics) c WHERE c = ANY(@topics)) shared_topics
+            CROSS JOIN LATERAL (SELECT count(*) AS n FROM unnest(l.languages) c WHERE c = ANY(@languages)) shared_languages
+            CROSS JOIN LATERAL (SELECT count(*) AS n FROM unnest(l.target_groups) c WHERE c = ANY(@targetGroups)) shared_target_groups
             WHERE {ListingRow.Listed} AND l.kind = @kind AND l.organisation_id <> @organisationId
-              AND l.topics && @topics {places}
-            ORDER BY cardinality(ARRAY(SELECT unnest(l.topics) INTERSECT SELECT unnest(@topics))) DESC,
-                     l.regions && @districts DESC,
-                     cardinality(ARRAY(SELECT unnest(l.languages) INTERSECT SELECT unnest(@languages))) DESC,
-                     l.updated_at DESC, l.id
-            LIMIT @shortlist
+              AND l.topics && @topics {canMeet}
+            ORDER BY code_score DESC, l.id
+            LIMIT @size OFFSET @offset
             """;
         return (sql, parameters);
     }
@@ -60,7 +94,50 @@ public static class CounterpartSql
         var parameters = new DynamicParameters();
         parameters.Add("now", now);
         parameters.Add("ids", ids.ToArray());
-        return ($"SELECT {Columns} FROM listings l JOIN organisations o ON o.id = l.organisation_id WHERE l.id = ANY(@ids) AND {ListingRow.Listed}", parameters);
+        return ($"SELECT {Columns}, 0::float8 AS code_score FROM listings l JOIN organisations o ON o.id = l.organisation_id WHERE l.id = ANY(@ids) AND {ListingRow.Listed}", parameters);
+    }
+}
+
+/// <summary>
+/// Ranks a listing's counterparts exactly while reading as few as it can: page after page of the
+/// shortlist (best code score first), until the last of the best <c>limit</c> scores more than any
+/// unread candidate could (the last page's code score plus <see cref="MatchScoring.WeightBeyondCodes"/>),
+/// or the shortlist is exhausted, or <see cref="MaximumCandidates"/> were read. The last case is the
+/// only one where the ranking is approximate: thousands of candidates alike in every code, where
+/// text and activity would have to decide.
+/// </summary>
+public static class CounterpartFinder
+{
+    public const int MaximumCandidates = 1000;
+
+    public static async Task<IReadOnlyList<MatchSuggestion>> RankAsync(
+        NpgsqlConnection connection,
+        NpgsqlTransaction? transaction,
+        ListingProfile listing,
+        DateTimeOffset now,
+        int limit,
+        CancellationToken cancellationToken,
+        int pageSize = CounterpartSql.ShortlistSize)
+    {
+        var candidates = new List<ListingProfile>();
+        for (var offset = 0; ; offset += pageSize)
+        {
+            var (sql, parameters) = CounterpartSql.Shortlist(listing, now, pageSize, offset);
+            var page = (await connection.QueryAsync<ListingProfileRow>(new CommandDefinition(sql, parameters, transaction, cancellationToken: cancellationToken))).ToList();
+            candidates.AddRange(page.Select(row => row.ToProfile()));
+            var ranked = MatchScoring.Rank(listing, candidates, now, limit);
+            if (page.Count < pageSize || offset + pageSize >= MaximumCandidates)
+            {
+                return ranked;
+            }
+
+            // Scores are rounded to four places; the margin keeps a rounded tie from counting as a win.
+            var bestUnread = page[^1].CodeScore + MatchScoring.WeightBeyondCodes + 0.0001;
+            if (ranked.Count >= limit && ranked[^1].Score > bestUnread)
+            {
+                return ranked;
+            }
+        }
     }
 }
 
@@ -88,6 +165,9 @@ internal sealed class ListingProfileRow
     public string? OrganisationStatus { get; init; }
 
     public DateTime? LastActiveAt { get; init; }
+
+    /// <summary>The part of the score the database computed (<see cref="CounterpartSql"/>); 0 where it did not.</summary>
+    public double CodeScore { get; init; }
 
     public ListingProfile ToProfile() => new()
     {

@@ -87,6 +87,7 @@ public sealed class ListingExpiry(NpgsqlDataSource dataSource, SuggestionStore s
         var now = time.GetUtcNow();
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await SuggestionStore.LockForWritingAsync(transaction, cancellationToken);
         var due = (await connection.QueryAsync<(Guid Id, Guid OrganisationId, string Title)>(new CommandDefinition(
             """
             UPDATE listings SET expiry_handled_at = @now

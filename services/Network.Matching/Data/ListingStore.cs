@@ -23,6 +23,7 @@ public sealed partial class ListingStore(NpgsqlDataSource dataSource, Suggestion
         parameters.AddDynamicParams(new { id, organisationId, kind = EnumCodes.Of(kind), now });
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await SuggestionStore.LockForWritingAsync(transaction, cancellationToken);
         var row = await connection.QuerySingleAsync<ListingRow>(new CommandDefinition(
             $"""
             WITH changed AS (
@@ -94,6 +95,7 @@ public sealed partial class ListingStore(NpgsqlDataSource dataSource, Suggestion
         parameters.AddDynamicParams(new { id, expectedVersion, now });
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await SuggestionStore.LockForWritingAsync(transaction, cancellationToken);
         var row = await connection.QuerySingleOrDefaultAsync<ListingRow>(new CommandDefinition(
             $"""
             WITH changed AS (
@@ -132,6 +134,7 @@ public sealed partial class ListingStore(NpgsqlDataSource dataSource, Suggestion
         var now = time.GetUtcNow();
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await SuggestionStore.LockForWritingAsync(transaction, cancellationToken);
         var row = await connection.QuerySingleOrDefaultAsync<ListingRow>(new CommandDefinition(
             $"""
             WITH changed AS (

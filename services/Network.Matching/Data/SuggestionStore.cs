@@ -14,15 +14,27 @@ namespace Network.Matching.Data;
 /// decision, the expiry job), so the change, its suggestions and their events commit together or
 /// not at all. Answers lock the suggestion row, so two members answering at once are serialised and
 /// a partnership is formed exactly once.
+/// <para>
+/// Every transaction that changes what can be suggested, or answers a suggestion, first takes one
+/// transaction-scoped advisory lock (<see cref="LockForWritingAsync"/>). Without it, two listings
+/// published at the same moment would each miss the other (neither sees the other's uncommitted
+/// row), and transactions locking listings, organisations and suggestions in different orders could
+/// deadlock. Such writes are therefore one at a time across the service: tens of milliseconds each,
+/// plenty for a city's network; the next step would be a lock per topic, taken in code order.
+/// </para>
 /// </summary>
 public sealed partial class SuggestionStore(NpgsqlDataSource dataSource, TimeProvider time, ILogger<SuggestionStore> logger)
 {
+    /// <summary>"matching" in ASCII: the advisory lock key of <see cref="LockForWritingAsync"/>.</summary>
+    private const long WriteLockKey = 0x6D61746368696E67;
+
     private const string Columns = """
         s.id, s.offer_listing_id, s.request_listing_id, s.offer_organisation_id, s.request_organisation_id,
         lo.title AS offer_title, lr.title AS request_title,
         coalesce(oo.name, '') AS offer_organisation_name, coalesce(orq.name, '') AS request_organisation_name, s.status, s.score, s.reasons::text AS reasons,
         s.offer_interested_at, s.request_interested_at, s.declined_by_organisation_id, s.decline_reason,
-        s.closed_reason, s.created_at, s.updated_at, s.closed_at, p.id AS partnership_id
+        s.closed_reason, s.created_at, s.updated_at, s.closed_at, p.id AS partnership_id,
+        lo.hidden_at IS NOT NULL AS offer_hidden, lr.hidden_at IS NOT NULL AS request_hidden
         """;
 
     private const string From = """
@@ -37,12 +49,21 @@ public sealed partial class SuggestionStore(NpgsqlDataSource dataSource, TimePro
     private static readonly JsonSerializerOptions ReasonJson = JsonDefaults.Create();
 
     /// <summary>
+    /// Takes matching's write lock for the rest of <paramref name="transaction"/>. Call it before the
+    /// transaction locks anything else; taking it again in the same transaction is harmless.
+    /// </summary>
+    public static Task LockForWritingAsync(NpgsqlTransaction transaction, CancellationToken cancellationToken) =>
+        transaction.Connection!.ExecuteAsync(new CommandDefinition(
+            "SELECT pg_advisory_xact_lock(@key)", new { key = WriteLockKey }, transaction, cancellationToken: cancellationToken));
+
+    /// <summary>
     /// Stores an organisation's new standing from the directory and brings its listings' suggestions in
     /// line: a verified (or reinstated) organisation's listings are matched, a suspended or rejected
     /// one's suggestions close.
     /// </summary>
     public async Task ChangeStandingAsync(Guid organisationId, OrganisationStatus status, DateTimeOffset occurredAt, NpgsqlTransaction transaction, CancellationToken cancellationToken)
     {
+        await LockForWritingAsync(transaction, cancellationToken);
         await OrganisationReadModel.SaveStatusAsync(organisationId, status, occurredAt, transaction, cancellationToken);
         await RefreshOrganisationAsync(organisationId, transaction, cancellationToken);
     }
@@ -61,11 +82,15 @@ public sealed partial class SuggestionStore(NpgsqlDataSource dataSource, TimePro
         }
     }
 
-    /// <summary>Brings one listing's suggestions up to date (<see cref="SuggestionRefresh"/>), publishing what changed.</summary>
+    /// <summary>
+    /// Brings one listing's suggestions up to date (<see cref="SuggestionRefresh"/>), publishing what
+    /// changed. The caller's transaction must hold <see cref="LockForWritingAsync"/> from its start.
+    /// </summary>
     public async Task RefreshAsync(Guid listingId, NpgsqlTransaction transaction, CancellationToken cancellationToken)
     {
         var connection = transaction.Connection!;
         var now = time.GetUtcNow();
+        await LockForWritingAsync(transaction, cancellationToken);
         // The listing's row lock serialises two refreshes of the same listing.
         var row = await connection.QuerySingleOrDefaultAsync<ListingRow>(new CommandDefinition(
             $"SELECT {ListingRow.Columns} FROM {ListingRow.From()} WHERE l.id = @listingId FOR UPDATE OF l",
@@ -91,11 +116,14 @@ public sealed partial class SuggestionStore(NpgsqlDataSource dataSource, TimePro
         }
         else
         {
-            var profile = ProfileOf(listing);
-            var best = await RankAsync(profile, connection, transaction, now, SuggestionRefresh.MaximumNewPerListing, cancellationToken);
+            var lastActiveAt = await connection.ExecuteScalarAsync<DateTime?>(new CommandDefinition(
+                "SELECT last_active_at FROM organisations WHERE id = @OrganisationId", listing, transaction, cancellationToken: cancellationToken));
+            var profile = ProfileOf(listing, lastActiveAt is { } at ? new DateTimeOffset(DateTime.SpecifyKind(at, DateTimeKind.Utc)) : null);
+            // Enough to fill the free places even if every suggestion the listing already has ranks first.
+            var best = await RankAsync(profile, connection, transaction, now, SuggestionRefresh.MaximumOpenPerListing + existing.Count, cancellationToken);
             var inBest = best.Select(fit => fit.Candidate.ListingId).ToHashSet();
             var others = existing
-                .Where(s => s.Status == SuggestionStatus.Open && !inBest.Contains(s.CounterpartOf(listingId)))
+                .Where(s => s.Status is SuggestionStatus.Open or SuggestionStatus.Closed && !inBest.Contains(s.CounterpartOf(listingId)))
                 .Select(s => s.CounterpartOf(listingId))
                 .ToList();
             var stillFitting = new Dictionary<Guid, MatchSuggestion>();
@@ -172,12 +200,14 @@ public sealed partial class SuggestionStore(NpgsqlDataSource dataSource, TimePro
     /// events; a second interest forms the partnership in the same transaction.
     /// </summary>
     /// <returns>The suggestion after the answer and what happened; null when it does not exist.</returns>
+    /// <param name="needsBothListed">Interest needs both listings still listed; declining does not.</param>
     public async Task<(Suggestion Suggestion, AnswerOutcome Outcome, Partnership? Partnership)?> AnswerAsync(
-        Guid id, SuggestionSide side, Func<Suggestion, DateTimeOffset, (Suggestion, AnswerOutcome)> answer, CancellationToken cancellationToken)
+        Guid id, SuggestionSide side, bool needsBothListed, Func<Suggestion, DateTimeOffset, (Suggestion, AnswerOutcome)> answer, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await LockForWritingAsync(transaction, cancellationToken);
         var row = await connection.QuerySingleOrDefaultAsync<SuggestionRow>(new CommandDefinition(
             $"SELECT {Columns} FROM {From} WHERE s.id = @id FOR UPDATE OF s", new { id }, transaction, cancellationToken: cancellationToken));
         if (row is null)
@@ -187,7 +217,17 @@ public sealed partial class SuggestionStore(NpgsqlDataSource dataSource, TimePro
 
         var before = row.ToSuggestion();
         var (after, outcome) = answer(before, now);
-        if (outcome is AnswerOutcome.NotOpen or AnswerOutcome.AlreadyGiven)
+        if (needsBothListed && outcome is AnswerOutcome.Recorded or AnswerOutcome.PartnershipFormed)
+        {
+            var (listedSql, listedParameters) = CounterpartSql.ListedProfiles([before.OfferListingId, before.RequestListingId], now);
+            var listed = (await connection.QueryAsync<ListingProfileRow>(new CommandDefinition(listedSql, listedParameters, transaction, cancellationToken: cancellationToken))).Count();
+            if (listed < 2)
+            {
+                return (before, AnswerOutcome.ListingUnavailable, null);
+            }
+        }
+
+        if (outcome is AnswerOutcome.NotOpen or AnswerOutcome.AlreadyGiven or AnswerOutcome.ListingUnavailable)
         {
             return (before, outcome, outcome == AnswerOutcome.AlreadyGiven ? await PartnershipOfAsync(id, connection, transaction, cancellationToken) : null);
         }
@@ -245,10 +285,16 @@ public sealed partial class SuggestionStore(NpgsqlDataSource dataSource, TimePro
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         var rows = await connection.QueryAsync<PartnershipRow>(new CommandDefinition(
             $"""
-            SELECT {PartnershipRow.Columns} FROM {PartnershipRow.From}
-            WHERE (p.offer_organisation_id = @organisationId OR p.request_organisation_id = @organisationId)
-              AND (p.formed_at, p.id) < (@afterAt, @afterId)
-            ORDER BY p.formed_at DESC, p.id DESC LIMIT @take
+            SELECT * FROM (
+                (SELECT {PartnershipRow.Columns} FROM {PartnershipRow.From}
+                 WHERE p.offer_organisation_id = @organisationId AND (p.formed_at, p.id) < (@afterAt, @afterId)
+                 ORDER BY p.formed_at DESC, p.id DESC LIMIT @take)
+                UNION ALL
+                (SELECT {PartnershipRow.Columns} FROM {PartnershipRow.From}
+                 WHERE p.request_organisation_id = @organisationId AND (p.formed_at, p.id) < (@afterAt, @afterId)
+                 ORDER BY p.formed_at DESC, p.id DESC LIMIT @take)
+            ) both_sides
+            ORDER BY formed_at DESC, id DESC LIMIT @take
             """,
             new { organisationId, afterAt = DateTime.SpecifyKind(after?.At ?? DateTime.MaxValue, DateTimeKind.Utc), afterId = after?.Id ?? Guid.Empty, take = limit + 1 },
             cancellationToken: cancellationToken));
@@ -302,16 +348,12 @@ public sealed partial class SuggestionStore(NpgsqlDataSource dataSource, TimePro
         return partnership;
     }
 
-    private static async Task<IReadOnlyList<MatchSuggestion>> RankAsync(
-        ListingProfile listing, NpgsqlConnection connection, NpgsqlTransaction? transaction, DateTimeOffset now, int limit, CancellationToken cancellationToken)
-    {
-        var (sql, parameters) = CounterpartSql.Shortlist(listing, now);
-        var shortlist = await connection.QueryAsync<ListingProfileRow>(new CommandDefinition(sql, parameters, transaction, cancellationToken: cancellationToken));
-        return MatchScoring.Rank(listing, shortlist.Select(r => r.ToProfile()), now, limit);
-    }
+    private static Task<IReadOnlyList<MatchSuggestion>> RankAsync(
+        ListingProfile listing, NpgsqlConnection connection, NpgsqlTransaction? transaction, DateTimeOffset now, int limit, CancellationToken cancellationToken) =>
+        CounterpartFinder.RankAsync(connection, transaction, listing, now, limit, cancellationToken);
 
-    /// <summary>A listing as the ranking reads it. Its own organisation's activity does not enter its own ranking, so it is left out.</summary>
-    internal static ListingProfile ProfileOf(Listing listing) => new()
+    /// <summary>A listing as the ranking reads it, with when its organisation was last active here.</summary>
+    internal static ListingProfile ProfileOf(Listing listing, DateTimeOffset? organisationLastActiveAt) => new()
     {
         ListingId = listing.Id,
         OrganisationId = listing.OrganisationId,
@@ -323,6 +365,7 @@ public sealed partial class SuggestionStore(NpgsqlDataSource dataSource, TimePro
         Title = listing.Content.Title,
         Description = listing.Content.Description,
         OrganisationVerified = !listing.IsHeld,
+        OrganisationLastActiveAt = organisationLastActiveAt,
     };
 
     private async Task ApplyAsync(Listing listing, SuggestionChanges changes, DateTimeOffset now, NpgsqlTransaction transaction, CancellationToken cancellationToken)
@@ -386,7 +429,7 @@ public sealed partial class SuggestionStore(NpgsqlDataSource dataSource, TimePro
                 new { suggestion.Id, reason = EnumCodes.Of(reason), now },
                 transaction,
                 cancellationToken: cancellationToken));
-            await Outbox.EnqueueAsync(transaction, Closed(suggestion, EnumCodes.Of(reason), now), cancellationToken);
+            await Outbox.EnqueueAsync(transaction, Closed(suggestion, PublicReason(reason), now), cancellationToken);
         }
 
         LogRefreshed(logger, listing.Id, changes.ToCreate.Count, changes.ToUpdate.Count, changes.ToReopen.Count, changes.ToClose.Count);
@@ -395,7 +438,11 @@ public sealed partial class SuggestionStore(NpgsqlDataSource dataSource, TimePro
     private static Task SetFitAsync(Guid id, MatchSuggestion fit, bool reopen, DateTimeOffset now, NpgsqlTransaction transaction, CancellationToken cancellationToken) =>
         transaction.Connection!.ExecuteAsync(new CommandDefinition(
             reopen
-                ? "UPDATE suggestions SET status = 'open', closed_reason = NULL, closed_at = NULL, score = @score, reasons = @reasons::jsonb, updated_at = @now WHERE id = @id"
+                ? """
+                  UPDATE suggestions SET status = 'open', closed_reason = NULL, closed_at = NULL, offer_interested_at = NULL,
+                      request_interested_at = NULL, score = @score, reasons = @reasons::jsonb, updated_at = @now
+                  WHERE id = @id
+                  """
                 : "UPDATE suggestions SET score = @score, reasons = @reasons::jsonb, updated_at = @now WHERE id = @id",
             new { id, score = fit.Score, reasons = JsonSerializer.Serialize(fit.Reasons, ReasonJson), now },
             transaction,
@@ -419,6 +466,13 @@ public sealed partial class SuggestionStore(NpgsqlDataSource dataSource, TimePro
         Reasons = suggestion.Reasons,
         OccurredAt = now,
     };
+
+    /// <summary>
+    /// The close reason both sides may read: whether the other side's listing was hidden by moderation
+    /// or its organisation suspended is not the reader's business, so both read as `unavailable`.
+    /// </summary>
+    public static string PublicReason(SuggestionClosedReason reason) =>
+        reason is SuggestionClosedReason.Hidden or SuggestionClosedReason.OrganisationUnavailable ? "unavailable" : EnumCodes.Of(reason);
 
     private static SuggestionClosed Closed(Suggestion suggestion, string reason, DateTimeOffset now) => new()
     {
@@ -485,6 +539,10 @@ public sealed partial class SuggestionStore(NpgsqlDataSource dataSource, TimePro
 
         public Guid? PartnershipId { get; init; }
 
+        public bool OfferHidden { get; init; }
+
+        public bool RequestHidden { get; init; }
+
         public Suggestion ToSuggestion() => new(
             Id,
             OfferListingId,
@@ -506,7 +564,9 @@ public sealed partial class SuggestionStore(NpgsqlDataSource dataSource, TimePro
             Utc(CreatedAt)!.Value,
             Utc(UpdatedAt)!.Value,
             Utc(ClosedAt),
-            PartnershipId);
+            PartnershipId,
+            OfferHidden,
+            RequestHidden);
     }
 
     private sealed class PartnershipRow

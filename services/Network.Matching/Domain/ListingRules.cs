@@ -23,7 +23,15 @@ public static class ListingRules
     public const int MaximumTitleLength = 200;
     public const int MaximumDescriptionLength = 5_000;
 
-    /// <summary>More codes than the taxonomy has of any kind is a client bug, not a listing.</summary>
+    /// <summary>
+    /// How many codes of each kind a listing may name. A listing that names every topic and every
+    /// district fits nothing in particular, and would crowd every other listing's suggestions; these
+    /// leave room for a real cross-cutting offer (interpreting in a dozen languages, a whole city).
+    /// </summary>
+    public const int MaximumTopics = 5;
+    public const int MaximumLanguages = 12;
+    public const int MaximumRegions = 13;
+    public const int MaximumTargetGroups = 6;
 
     /// <summary>
     /// Checks the draft; when valid, returns the content with its text trimmed and duplicate codes
@@ -62,6 +70,10 @@ public static class ListingRules
         var languages = TaxonomyFilter.ReadChosen(draft.Languages, "languages", "language", Taxonomy.IsLanguage, required: true, errors);
         var regions = TaxonomyFilter.ReadChosen(draft.Regions, "regions", "region", Taxonomy.IsRegion, required: true, errors);
         var targetGroups = TaxonomyFilter.ReadChosen(draft.TargetGroups, "targetGroups", "target group", Taxonomy.IsTargetGroup, required: false, errors);
+        AtMost(topics, MaximumTopics, "topics", "topics");
+        AtMost(languages, MaximumLanguages, "languages", "languages");
+        AtMost(regions, MaximumRegions, "regions", "regions");
+        AtMost(targetGroups, MaximumTargetGroups, "targetGroups", "target groups");
 
         if (draft.Format is null)
         {
@@ -80,6 +92,14 @@ public static class ListingRules
 
         // Kept in UTC: PostgreSQL stores an instant, and Npgsql writes only UTC offsets to timestamptz.
         return (new ListingContent(title!, description, topics, languages, regions, targetGroups, draft.Format!.Value, draft.ValidUntil?.ToUniversalTime()), errors);
+
+        void AtMost(IReadOnlyList<string> codes, int maximum, string field, string what)
+        {
+            if (codes.Count > maximum && !errors.ContainsKey(field))
+            {
+                errors[field] = [$"Choose at most {maximum} {what}: the ones the listing is really about."];
+            }
+        }
     }
 
 }

@@ -26,6 +26,19 @@ public sealed record ListingProfile
     public DateTimeOffset? OrganisationLastActiveAt { get; init; }
 }
 
+/// <summary>Where a listing works, as the ranking compares places.</summary>
+/// <param name="Districts">The districts the listing works in.</param>
+/// <param name="InItsCities">Every region code (city and districts) of the cities the listing works in.</param>
+/// <param name="Everywhere">Whether the listing itself works online or nationwide, so that every place fits.</param>
+public sealed record ListingPlaces(IReadOnlyList<string> Districts, IReadOnlyList<string> InItsCities, bool Everywhere)
+{
+    /// <summary>
+    /// The region codes a counterpart must carry one of to meet the listing somewhere: a place in its
+    /// cities, online or nationwide; null when every place fits.
+    /// </summary>
+    public IReadOnlyList<string>? ThatCanMeet => Everywhere ? null : [.. InItsCities, Taxonomy.Online, Taxonomy.Nationwide];
+}
+
 /// <summary>A counterpart worth suggesting: its score (0..1, higher fits better) and why it fits.</summary>
 public sealed record MatchSuggestion(ListingProfile Candidate, double Score, IReadOnlyList<MatchReason> Reasons);
 
@@ -75,12 +88,18 @@ public static class MatchScoring
     public const double TextWeight = 0.10;
 
     /// <summary>
-    /// Small: held listings of unverified organisations are not matched at all, so this only orders
-    /// otherwise equal candidates.
+    /// Small: the stored suggestions and the live ranking only ever consider listings of verified
+    /// organisations (held ones are not matched at all), so there it adds the same to every candidate;
+    /// it orders candidates only where a caller ranks unverified ones too.
     /// </summary>
     public const double VerifiedWeight = 0.05;
 
-    /// <summary>Small: an organisation that was active recently is likelier to answer, not to fit better.</summary>
+    /// <summary>
+    /// Small: an organisation that was active recently is likelier to answer, not to fit better.
+    /// Measured as the mean of both organisations' recent activity, so a pair scores the same from
+    /// either side; for one listing's candidates its own activity is the same for all, so the order
+    /// follows the candidates' activity.
+    /// </summary>
     public const double RecentActivityWeight = 0.05;
 
     /// <summary>The same district is the best place fit.</summary>
@@ -205,7 +224,7 @@ public static class MatchScoring
             + TargetGroupWeight * Coverage(sharedTargetGroups.Count, self.TargetGroups.Count, other.TargetGroups.Count)
             + TextWeight * Math.Min(1, textSimilarity / FullTextSimilarity)
             + VerifiedWeight * (candidate.OrganisationVerified ? 1 : 0)
-            + RecentActivityWeight * RecentActivity(candidate.OrganisationLastActiveAt, now);
+            + RecentActivityWeight * (RecentActivity(self.Profile.OrganisationLastActiveAt, now) + RecentActivity(candidate.OrganisationLastActiveAt, now)) / 2;
 
         var reasons = new List<MatchReason>();
         reasons.AddRange(sharedTopics.Select(t => Reason("shared_topic", $"Gleiches Thema: {t.De}", $"same topic: {Lower(t.En)}")));
@@ -223,34 +242,28 @@ public static class MatchScoring
     }
 
     /// <summary>
-    /// The region codes a counterpart must carry one of to meet <paramref name="listing"/> somewhere,
-    /// as <see cref="PlaceFit"/> judges it: any place in a city the listing works in (the city and its
-    /// districts), or online or nationwide. Null when the listing itself is online or nationwide: then
-    /// every place fits. The database's shortlist filters with it, so it never drops a counterpart the
-    /// ranking would keep.
+    /// What the parts of the score that need the listings' words or their organisations' activity can add
+    /// at most. The database's shortlist (Data/CounterpartSql.cs) computes every other part exactly, so a
+    /// candidate it has not read yet cannot beat one it has by more than this.
     /// </summary>
-    public static IReadOnlyList<string>? RegionsThatCanMeet(ListingProfile listing)
+    public const double WeightBeyondCodes = TextWeight + RecentActivityWeight;
+
+    /// <summary>
+    /// Where <paramref name="listing"/> works, as <see cref="PlaceFit"/> judges a counterpart's place:
+    /// its districts (best fit), every region code of the cities it works in (city fit), and whether it
+    /// works online or nationwide itself (then every place fits).
+    /// </summary>
+    public static ListingPlaces PlacesOf(ListingProfile listing)
     {
         ArgumentNullException.ThrowIfNull(listing);
         var prepared = Prepared.From(listing);
-        if (prepared.Regions.Contains(Taxonomy.Online) || prepared.Regions.Contains(Taxonomy.Nationwide))
-        {
-            return null;
-        }
-
-        return Taxonomy.Regions
+        var inItsCities = Taxonomy.Regions
             .Where(city => prepared.Cities.Contains(city.Code))
             .SelectMany(city => city.Districts.Select(d => d.Code).Prepend(city.Code))
-            .Append(Taxonomy.Online)
-            .Append(Taxonomy.Nationwide)
             .ToList();
-    }
-
-    /// <summary>The districts <paramref name="listing"/> works in: sharing one is the best place fit.</summary>
-    public static IReadOnlyList<string> Districts(ListingProfile listing)
-    {
-        ArgumentNullException.ThrowIfNull(listing);
-        return listing.Regions.Where(r => Taxonomy.CityOf(r) is not null).Distinct(StringComparer.Ordinal).ToList();
+        var districts = prepared.Regions.Where(r => Taxonomy.CityOf(r) is not null).Order(StringComparer.Ordinal).ToList();
+        var everywhere = prepared.Regions.Contains(Taxonomy.Online) || prepared.Regions.Contains(Taxonomy.Nationwide);
+        return new ListingPlaces(districts, inItsCities, everywhere);
     }
 
     private static bool IsCounterpart(ListingProfile listing, ListingProfile candidate) =>

@@ -17,8 +17,9 @@ public sealed record StatisticsPeriod(DateOnly FirstMonth, DateOnly LastMonth)
         var errors = new Dictionary<string, string[]>();
         var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, Berlin).DateTime);
         var thisMonth = new DateOnly(today.Year, today.Month, 1);
-        var last = Month(to, "to", errors) ?? thisMonth;
-        var first = Month(from, "from", errors) ?? last.AddMonths(-11);
+        var latest = thisMonth.AddYears(1);
+        var last = Month(to, "to", latest, errors) ?? thisMonth;
+        var first = Month(from, "from", latest, errors) ?? last.AddMonths(-11);
         if (errors.Count == 0)
         {
             if (first > last)
@@ -57,7 +58,8 @@ public sealed record StatisticsPeriod(DateOnly FirstMonth, DateOnly LastMonth)
 
     private static int MonthsBetween(DateOnly first, DateOnly last) => ((last.Year - first.Year) * 12) + last.Month - first.Month + 1;
 
-    private static DateOnly? Month(string? value, string field, Dictionary<string, string[]> errors)
+    /// <summary>A month from `yyyy-MM`, from 2000 up to <paramref name="latest"/> (a year from now: nothing later has happened or is planned).</summary>
+    private static DateOnly? Month(string? value, string field, DateOnly latest, Dictionary<string, string[]> errors)
     {
         if (string.IsNullOrEmpty(value))
         {
@@ -66,7 +68,13 @@ public sealed record StatisticsPeriod(DateOnly FirstMonth, DateOnly LastMonth)
 
         if (DateOnly.TryParseExact(value, "yyyy-MM", CultureInfo.InvariantCulture, DateTimeStyles.None, out var month) && month.Year >= 2000)
         {
-            return month;
+            if (month <= latest)
+            {
+                return month;
+            }
+
+            errors[field] = [$"Give a month up to {latest:yyyy-MM}."];
+            return null;
         }
 
         errors[field] = ["Give a month as yyyy-MM, for example 2026-11."];

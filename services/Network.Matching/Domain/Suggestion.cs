@@ -11,7 +11,10 @@ public enum SuggestionStatus
     Closed,
 }
 
-/// <summary>Why a suggestion was closed without anyone declining it.</summary>
+/// <summary>
+/// Why a suggestion was closed without anyone declining it. `Hidden` and `OrganisationUnavailable`
+/// concern one side's moderation; the other side is only told `unavailable` (see SuggestionsApi).
+/// </summary>
 public enum SuggestionClosedReason
 {
     Withdrawn,
@@ -54,7 +57,9 @@ public sealed record Suggestion(
     DateTimeOffset CreatedAt,
     DateTimeOffset UpdatedAt,
     DateTimeOffset? ClosedAt,
-    Guid? PartnershipId)
+    Guid? PartnershipId,
+    bool OfferHidden = false,
+    bool RequestHidden = false)
 {
     /// <summary>The side <paramref name="organisationId"/> is on, or null if it is on neither.</summary>
     public SuggestionSide? SideOf(Guid organisationId) =>
@@ -65,6 +70,8 @@ public sealed record Suggestion(
     public Guid OrganisationOn(SuggestionSide side) => side == SuggestionSide.Offer ? OfferOrganisationId : RequestOrganisationId;
 
     public Guid ListingOn(SuggestionSide side) => side == SuggestionSide.Offer ? OfferListingId : RequestListingId;
+
+    public bool IsHidden(SuggestionSide side) => side == SuggestionSide.Offer ? OfferHidden : RequestHidden;
 
     public bool IsInterested(SuggestionSide side) => (side == SuggestionSide.Offer ? OfferInterestedAt : RequestInterestedAt) is not null;
 

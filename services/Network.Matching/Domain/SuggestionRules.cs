@@ -14,6 +14,9 @@ public enum AnswerOutcome
 
     /// <summary>The suggestion is no longer open (declined, closed, or already a partnership): 409.</summary>
     NotOpen,
+
+    /// <summary>One of its listings is not listed any more (expired since the last expiry pass, say): no interest, 409.</summary>
+    ListingUnavailable,
 }
 
 /// <summary>
@@ -106,9 +109,10 @@ public sealed record SuggestionChanges(
 /// <list type="bullet">
 /// <item>A listing that is not listed (withdrawn, expired, hidden, organisation not verified) has
 /// no open suggestions: they close, with the reason.</item>
-/// <item>A listed listing gets a suggestion for each of its best counterparts (at most
-/// <see cref="MaximumNewPerListing"/>) it has none with yet; those closed earlier (a listing was
-/// hidden, expired, changed) open again when they fit again.</item>
+/// <item>A listed listing has at most <see cref="MaximumOpenPerListing"/> open suggestions of its
+/// own making: free places are filled with its best counterparts it has no suggestion with yet.
+/// Those closed earlier (a listing was hidden, expired, changed) open again when they fit again,
+/// with their answers cleared: what either side said was about what the listings were then.</item>
 /// <item>Open suggestions keep up with changes: new score and reasons while the two still fit
 /// (even when no longer among the best: nobody should lose a suggestion they may be answering
 /// because a third listing appeared), closed as <c>no_longer_fits</c> otherwise.</item>
@@ -118,19 +122,20 @@ public sealed record SuggestionChanges(
 public static class SuggestionRefresh
 {
     /// <summary>
-    /// How many new counterparts one listing is suggested at a time. Enough to choose from, few enough
+    /// How many open suggestions refreshing one listing fills up to. Enough to choose from, few enough
     /// that a suggestion stays worth reading; the rest can be found with the live ranking
-    /// (`GET /listings/{id}/matches`).
+    /// (`GET /listings/{id}/matches`). A counterpart's own refresh may still add to them: a new
+    /// listing that fits is news worth telling.
     /// </summary>
-    public const int MaximumNewPerListing = 10;
+    public const int MaximumOpenPerListing = 10;
 
     public static SuggestionChanges WhenUnavailable(IEnumerable<Suggestion> existing, SuggestionClosedReason reason) =>
         new([], [], [], existing.Where(s => s.Status == SuggestionStatus.Open).Select(s => (s, reason)).ToList());
 
     /// <param name="listingId">The listing being refreshed.</param>
     /// <param name="existing">Every stored suggestion the listing is part of, whatever its status.</param>
-    /// <param name="best">The listing's best counterparts now, best first (MatchScoring.Rank).</param>
-    /// <param name="stillFitting">The current fit of counterparts of open suggestions that are not among <paramref name="best"/>, where they still fit.</param>
+    /// <param name="best">The listing's best counterparts now, best first (MatchScoring.Rank), at least as many as it has suggestions plus free places.</param>
+    /// <param name="stillFitting">The current fit of counterparts of open and closed suggestions that are not among <paramref name="best"/>, where they still fit.</param>
     public static SuggestionChanges WhenListed(
         Guid listingId,
         IReadOnlyCollection<Suggestion> existing,
@@ -139,37 +144,38 @@ public static class SuggestionRefresh
     {
         var byCounterpart = existing.ToDictionary(s => s.CounterpartOf(listingId));
         var bestByCounterpart = best.ToDictionary(fit => fit.Candidate.ListingId);
-        var create = new List<MatchSuggestion>();
         var update = new List<(Suggestion, MatchSuggestion)>();
         var reopen = new List<(Suggestion, MatchSuggestion)>();
         var close = new List<(Suggestion, SuggestionClosedReason)>();
+        var open = 0;
 
-        foreach (var fit in best)
-        {
-            if (!byCounterpart.TryGetValue(fit.Candidate.ListingId, out var suggestion))
-            {
-                create.Add(fit);
-            }
-            else if (suggestion.Status == SuggestionStatus.Closed)
-            {
-                reopen.Add((suggestion, fit));
-            }
-        }
-
-        foreach (var suggestion in existing.Where(s => s.Status == SuggestionStatus.Open))
+        foreach (var suggestion in existing.Where(s => s.Status is SuggestionStatus.Open or SuggestionStatus.Closed))
         {
             var counterpart = suggestion.CounterpartOf(listingId);
             var fit = bestByCounterpart.GetValueOrDefault(counterpart) ?? stillFitting.GetValueOrDefault(counterpart);
-            if (fit is null)
+            if (suggestion.Status == SuggestionStatus.Closed)
+            {
+                if (fit is not null)
+                {
+                    reopen.Add((suggestion, fit));
+                    open++;
+                }
+            }
+            else if (fit is null)
             {
                 close.Add((suggestion, SuggestionClosedReason.NoLongerFits));
             }
-            else if (fit.Score != suggestion.Score || !fit.Reasons.SequenceEqual(suggestion.Reasons))
+            else
             {
-                update.Add((suggestion, fit));
+                open++;
+                if (fit.Score != suggestion.Score || !fit.Reasons.SequenceEqual(suggestion.Reasons))
+                {
+                    update.Add((suggestion, fit));
+                }
             }
         }
 
-        return new SuggestionChanges(create.Take(MaximumNewPerListing).ToList(), update, reopen, close);
+        var create = best.Where(fit => !byCounterpart.ContainsKey(fit.Candidate.ListingId)).Take(Math.Max(0, MaximumOpenPerListing - open)).ToList();
+        return new SuggestionChanges(create, update, reopen, close);
     }
 }

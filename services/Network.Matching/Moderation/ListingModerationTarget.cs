@@ -28,6 +28,9 @@ internal sealed class ListingModerationTarget(SuggestionStore suggestions, TimeP
 
     public async Task<ModeratedContent?> FindAsync(Guid id, NpgsqlTransaction transaction, CancellationToken cancellationToken)
     {
+        // The moderation transaction locks the listing here first; a decision may refresh its
+        // suggestions, so matching's write lock must come before (SuggestionStore.LockForWritingAsync).
+        await SuggestionStore.LockForWritingAsync(transaction, cancellationToken);
         var row = await transaction.Connection!.QuerySingleOrDefaultAsync<(Guid Id, Guid OrganisationId, string Title, DateTime? HiddenAt)>(
             new CommandDefinition($"SELECT {Columns} FROM listings WHERE id = @id FOR UPDATE", new { id }, transaction, cancellationToken: cancellationToken));
         return row.Id == Guid.Empty ? null : Describe(row);

@@ -135,11 +135,55 @@ public sealed class Answering_and_refreshing_suggestions
     [Fact]
     public void At_most_the_maximum_of_new_suggestions_is_made_at_once()
     {
-        var best = Enumerable.Range(0, SuggestionRefresh.MaximumNewPerListing + 5).Select(i => Fit(1.0 - (i / 100.0))).ToList();
+        var best = Enumerable.Range(0, SuggestionRefresh.MaximumOpenPerListing + 5).Select(i => Fit(1.0 - (i / 100.0))).ToList();
 
         var changes = SuggestionRefresh.WhenListed(ListingId, [], best, new Dictionary<Guid, MatchSuggestion>());
 
-        Assert.Equal(best.Take(SuggestionRefresh.MaximumNewPerListing), changes.ToCreate);
+        Assert.Equal(best.Take(SuggestionRefresh.MaximumOpenPerListing), changes.ToCreate);
+    }
+
+    [Fact]
+    public void A_listing_with_its_open_places_taken_gets_no_new_suggestions()
+    {
+        var held = Enumerable.Range(0, SuggestionRefresh.MaximumOpenPerListing).Select(i => Fit(0.5)).ToList();
+        var existing = held.Select(fit => Between(fit) with { Score = fit.Score, Reasons = fit.Reasons }).ToList();
+        var better = Fit(0.9);
+
+        var changes = SuggestionRefresh.WhenListed(ListingId, existing, [better, .. held], new Dictionary<Guid, MatchSuggestion>());
+
+        Assert.Empty(changes.ToCreate);
+        Assert.True(changes.IsEmpty);
+    }
+
+    [Fact]
+    public void Closing_one_frees_a_place_for_the_best_new_counterpart()
+    {
+        var kept = Enumerable.Range(0, SuggestionRefresh.MaximumOpenPerListing - 1).Select(i => Fit(0.5)).ToList();
+        var gone = Fit(0.5);
+        var existing = kept.Append(gone).Select(fit => Between(fit) with { Score = fit.Score, Reasons = fit.Reasons }).ToList();
+        var (first, second) = (Fit(0.9), Fit(0.8));
+
+        var changes = SuggestionRefresh.WhenListed(ListingId, existing, [first, second, .. kept], new Dictionary<Guid, MatchSuggestion>());
+
+        Assert.Equal(gone.Candidate.ListingId, Assert.Single(changes.ToClose).Suggestion.RequestListingId);
+        Assert.Equal([first], changes.ToCreate);
+    }
+
+    [Fact]
+    public void A_closed_suggestion_outside_the_best_that_fits_again_is_reopened()
+    {
+        var fitsAgain = Fit(0.3);
+        var stillGone = Fit(0.3);
+        var existing = new[]
+        {
+            Between(fitsAgain) with { Status = SuggestionStatus.Closed, ClosedReason = SuggestionClosedReason.Hidden },
+            Between(stillGone) with { Status = SuggestionStatus.Closed, ClosedReason = SuggestionClosedReason.Hidden },
+        };
+
+        var changes = SuggestionRefresh.WhenListed(ListingId, existing, [], new Dictionary<Guid, MatchSuggestion> { [fitsAgain.Candidate.ListingId] = fitsAgain });
+
+        Assert.Equal([fitsAgain.Candidate.ListingId], changes.ToReopen.Select(r => r.Fit.Candidate.ListingId));
+        Assert.Empty(changes.ToClose);
     }
 
     [Fact]

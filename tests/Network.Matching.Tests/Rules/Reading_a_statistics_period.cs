@@ -42,6 +42,8 @@ public sealed class Reading_a_statistics_period
     [InlineData(null, "November", "to")]
     [InlineData("2026-11", "2026-10", "from")]
     [InlineData("2020-01", "2026-11", "from")]
+    [InlineData("9999-01", "2026-11", "from")]
+    [InlineData(null, "9999-12", "to")]
     public void Bad_months_are_refused_naming_the_parameter(string? from, string? to, string field)
     {
         var (period, errors) = StatisticsPeriod.Read(from, to, Now);
