@@ -445,6 +445,27 @@ public sealed class Suggesting_partners(MatchingApiFactory api) : IClassFixture<
         Assert.Equal(SuggestionRefresh.MaximumOpenPerListing, await OpenSuggestionsOfAsync(offer.Id()));
     }
 
+    [Fact]
+    public async Task A_held_listing_shows_its_members_what_it_will_be_matched_with_and_stays_invisible_to_others()
+    {
+        var (pending, verified) = (await api.OrganisationAsync(OrganisationStatus.Pending), await VerifiedAsync());
+        var district = NextDistrict();
+        var request = await api.ClientFor(verified).PublishAsync(Request(verified, district));
+        var held = await api.ClientFor(pending).PublishAsync(Offer(pending, district));
+        var path = $"{Listings.Path}/{held.Id()}/matches";
+
+        using var members = await api.ClientFor(pending).GetAsync(path);
+        Assert.Equal(HttpStatusCode.OK, members.StatusCode);
+        Assert.Contains((await members.JsonAsync()).GetProperty("items").EnumerateArray(), m => m.GetProperty("listing").GetProperty("id").GetGuid() == request.Id());
+        using var coordinator = await api.CoordinatorClient().GetAsync(path);
+        Assert.Equal(HttpStatusCode.OK, coordinator.StatusCode);
+        // Others may not even know the held listing exists.
+        using var stranger = await api.ClientFor(verified).GetAsync(path);
+        Assert.Equal(HttpStatusCode.NotFound, stranger.StatusCode);
+        using var badLimit = await api.ClientFor(pending).GetAsync($"{path}?limit=101");
+        Assert.Equal(["limit"], await badLimit.ProblemFieldsAsync());
+    }
+
     /// <summary>Two verified organisations whose offer and request were suggested to each other.</summary>
     private async Task<(Guid OfferOrganisation, Guid RequestOrganisation, Guid SuggestionId)> SuggestedPairAsync()
     {
