@@ -7,6 +7,8 @@ missing=()
 command -v rabbitmq-server >/dev/null 2>&1 || [ -x /usr/sbin/rabbitmq-server ] || missing+=(rabbitmq-server)
 compgen -G "/usr/lib/postgresql/*/bin/initdb" >/dev/null || missing+=(postgresql)
 command -v curl >/dev/null 2>&1 || missing+=(curl)
+# The font the events service sets certificates in (NETWORK_CERTIFICATE_FONT).
+[ -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || missing+=(fonts-dejavu-core)
 
 if [ "${NETWORK_INSTALL_BROWSER:-0}" = "1" ] && [ ! -x /usr/bin/chromium ]; then
   missing+=(chromium)

@@ -1,0 +1,394 @@
+using Dapper;
+using Network.Contracts.Events;
+using Network.Events.Domain;
+using Network.ServiceDefaults.Messaging;
+using Npgsql;
+
+namespace Network.Events.Data;
+
+/// <summary>Why an edit was not stored.</summary>
+public enum EventUpdateFailure
+{
+    /// <summary>Someone changed the event since the caller read it.</summary>
+    Stale,
+
+    /// <summary>Cancelled events stay as they were.</summary>
+    Cancelled,
+
+    /// <summary>More people are confirmed for a session than the new capacity.</summary>
+    CapacityBelowConfirmed,
+
+    /// <summary>A session people registered for, or whose attendance was recorded, cannot be dropped.</summary>
+    SessionInUse,
+}
+
+/// <summary>An event with the counts of its registrations, as the API shows them.</summary>
+public sealed record EventWithPlaces(Event Event, int PlacesLeft, int WaitlistLength, IReadOnlyDictionary<Guid, int> PlacesLeftBySession);
+
+/// <summary>
+/// Events and their sessions in PostgreSQL. Every change is one transaction with the event it
+/// causes (through the outbox). Changes that touch places lock the event's row first, the same
+/// lock registrations take, so an edit and a registration never decide on different counts.
+/// </summary>
+public sealed partial class EventStore(NpgsqlDataSource dataSource, TimeProvider time, ILogger<EventStore> logger)
+{
+    public async Task<Event> CreateAsync(Guid organiserOrganisationId, EventKind kind, EventContent content, Guid? createdBy, CancellationToken cancellationToken)
+    {
+        var id = Guid.CreateVersion7();
+        var now = time.GetUtcNow();
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await connection.ExecuteAsync(new CommandDefinition(
+            """
+            INSERT INTO events (
+                id, organiser_organisation_id, created_by_account_id, kind, status, title, description, topics, regions, languages,
+                capacity, registration_deadline, certificate_min_sessions, visibility, first_starts_at, last_ends_at, created_at, updated_at)
+            VALUES (
+                @id, @organiserOrganisationId, @createdBy, @kind, 'scheduled', @title, @description, @topics, @regions, @languages,
+                @capacity, @registrationDeadline, @certificateMinSessions, @visibility, @firstStartsAt, @lastEndsAt, @now, @now)
+            """,
+            ContentParameters(content, new { id, organiserOrganisationId, createdBy, kind = EnumCodes.Of(kind), now }),
+            transaction,
+            cancellationToken: cancellationToken));
+        await WriteSessionsAsync(id, [], content.Sessions, transaction, cancellationToken);
+        await Outbox.EnqueueAsync(transaction, new EventPublished
+        {
+            EventId = id,
+            OrganiserOrganisationId = organiserOrganisationId,
+            Kind = EnumCodes.Of(kind),
+            Title = content.Title,
+            Topics = content.Topics,
+            Regions = content.Regions,
+            FirstSessionStartsAt = content.FirstStartsAt,
+            Visibility = EnumCodes.Of(content.Visibility),
+            OccurredAt = now,
+        }, cancellationToken);
+        var created = (await LoadAsync(id, transaction, lockRow: false, cancellationToken))!;
+        await transaction.CommitAsync(cancellationToken);
+        LogCreated(logger, id, organiserOrganisationId, EnumCodes.Of(kind));
+        return created;
+    }
+
+    public async Task<Event?> FindAsync(Guid id, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        return await LoadAsync(id, connection, null, lockRow: false, cancellationToken);
+    }
+
+    /// <summary>The event with its places left and waitlist length.</summary>
+    public async Task<EventWithPlaces?> FindWithPlacesAsync(Guid id, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        var @event = await LoadAsync(id, connection, null, lockRow: false, cancellationToken);
+        return @event is null ? null : (await WithPlacesAsync([@event], connection, cancellationToken))[0];
+    }
+
+    /// <summary>One page of the list, plus one more event when there is a next page.</summary>
+    public async Task<IReadOnlyList<EventWithPlaces>> SearchAsync(EventSearchCriteria criteria, EventViewer viewer, int limit, CancellationToken cancellationToken)
+    {
+        var conditions = new List<string> { "last_ends_at >= @from" };
+        var parameters = new DynamicParameters(new { from = criteria.From, limit = limit + 1 });
+        if (criteria.To is { } to)
+        {
+            conditions.Add("first_starts_at <= @to");
+            parameters.Add("to", to);
+        }
+
+        if (criteria.Kind is { } kind)
+        {
+            conditions.Add("kind = @kind");
+            parameters.Add("kind", EnumCodes.Of(kind));
+        }
+
+        if (criteria.Topics.Count > 0)
+        {
+            conditions.Add("topics && @topics");
+            parameters.Add("topics", criteria.Topics.ToArray());
+        }
+
+        if (criteria.Regions.Count > 0)
+        {
+            conditions.Add("regions && @regions");
+            parameters.Add("regions", criteria.Regions.ToArray());
+        }
+
+        if (criteria.OrganiserOrganisationId is { } organiser)
+        {
+            conditions.Add("organiser_organisation_id = @organiser");
+            parameters.Add("organiser", organiser);
+        }
+
+        if (criteria.After is { } after)
+        {
+            conditions.Add("(first_starts_at, id) > (@afterAt, @afterId)");
+            parameters.Add("afterAt", after.At);
+            parameters.Add("afterId", after.Id);
+        }
+
+        // The SQL form of EventAccess.CanSee: coordinators see everything; the organiser's members
+        // their own events; everyone else visible ones that moderation has not hidden.
+        if (!viewer.IsCoordinator)
+        {
+            var visible = viewer.IsNetworkMember ? "hidden_at IS NULL" : "hidden_at IS NULL AND visibility = 'public'";
+            conditions.Add($"(({visible}) OR organiser_organisation_id = ANY(@own))");
+            parameters.Add("own", viewer.Organisations.ToArray());
+        }
+
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        var rows = (await connection.QueryAsync<EventRow>(new CommandDefinition(
+            $"SELECT {EventRow.Columns} FROM events WHERE {string.Join(" AND ", conditions)} ORDER BY first_starts_at, id LIMIT @limit",
+            parameters,
+            cancellationToken: cancellationToken))).ToList();
+        var events = await WithSessionsAsync(rows, connection, null, cancellationToken);
+        return await WithPlacesAsync(events, connection, cancellationToken);
+    }
+
+    /// <summary>
+    /// Replaces the content if the event is still at <paramref name="expectedVersion"/>, with its
+    /// EventUpdated event (TimeOrPlaceChanged and every registrant when a session moved). Sessions
+    /// that moved are reminded again; a raised capacity promotes from the waitlist.
+    /// </summary>
+    public async Task<(Event? Updated, EventUpdateFailure? Failure)> UpdateAsync(Guid id, int expectedVersion, EventContent content, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var current = await LoadAsync(id, transaction, lockRow: true, cancellationToken);
+        if (current is null || current.Version != expectedVersion)
+        {
+            return (null, EventUpdateFailure.Stale);
+        }
+
+        if (current.Status == EventStatus.Cancelled)
+        {
+            return (null, EventUpdateFailure.Cancelled);
+        }
+
+        var registrations = await RegistrationStore.ActiveAsync(id, transaction, cancellationToken);
+        var kept = content.Sessions.Where(s => s.Id is not null).Select(s => s.Id!.Value).ToHashSet();
+        var dropped = current.Sessions.Where(s => !kept.Contains(s.Id)).Select(s => s.Id).ToList();
+        if (dropped.Count > 0 && await SessionsInUseAsync(dropped, registrations, transaction, cancellationToken))
+        {
+            return (null, EventUpdateFailure.SessionInUse);
+        }
+
+        var taken = RegistrationPolicy.TakenPlaces(current, registrations);
+        if (taken.Values.DefaultIfEmpty(0).Max() > content.Capacity)
+        {
+            return (null, EventUpdateFailure.CapacityBelowConfirmed);
+        }
+
+        await connection.ExecuteAsync(new CommandDefinition(
+            """
+            UPDATE events SET
+                title = @title, description = @description, topics = @topics, regions = @regions, languages = @languages,
+                capacity = @capacity, registration_deadline = @registrationDeadline, certificate_min_sessions = @certificateMinSessions,
+                visibility = @visibility, first_starts_at = @firstStartsAt, last_ends_at = @lastEndsAt,
+                version = version + 1, updated_at = @now
+            WHERE id = @id
+            """,
+            ContentParameters(content, new { id, now }),
+            transaction,
+            cancellationToken: cancellationToken));
+        await WriteSessionsAsync(id, current.Sessions, content.Sessions, transaction, cancellationToken);
+        var updated = (await LoadAsync(id, transaction, lockRow: false, cancellationToken))!;
+        await Outbox.EnqueueAsync(transaction, new EventUpdated
+        {
+            EventId = id,
+            Title = updated.Title,
+            TimeOrPlaceChanged = EventChanges.TimeOrPlaceChanged(current.Sessions, content.Sessions),
+            RegistrantAccountIds = Registrants(registrations),
+            OccurredAt = now,
+        }, cancellationToken);
+        await RegistrationStore.PromoteAsync(updated, transaction, now, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return (updated, null);
+    }
+
+    /// <summary>Cancels a scheduled event, with its EventCancelled event naming every registrant.</summary>
+    /// <returns>The cancelled event, or null when it was cancelled already.</returns>
+    public async Task<Event?> CancelAsync(Guid id, string reason, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var current = await LoadAsync(id, transaction, lockRow: true, cancellationToken);
+        if (current is null || current.Status == EventStatus.Cancelled)
+        {
+            return null;
+        }
+
+        await connection.ExecuteAsync(new CommandDefinition(
+            """
+            UPDATE events SET status = 'cancelled', cancelled_at = @now, cancellation_reason = @reason, version = version + 1, updated_at = @now
+            WHERE id = @id
+            """,
+            new { id, now, reason },
+            transaction,
+            cancellationToken: cancellationToken));
+        var registrations = await RegistrationStore.ActiveAsync(id, transaction, cancellationToken);
+        await Outbox.EnqueueAsync(transaction, new EventCancelled
+        {
+            EventId = id,
+            Title = current.Title,
+            Reason = reason,
+            RegistrantAccountIds = Registrants(registrations),
+            OccurredAt = now,
+        }, cancellationToken);
+        var cancelled = (await LoadAsync(id, transaction, lockRow: false, cancellationToken))!;
+        await transaction.CommitAsync(cancellationToken);
+        LogCancelled(logger, id);
+        return cancelled;
+    }
+
+    /// <summary>The event and its sessions, inside a transaction; <paramref name="lockRow"/> takes the event's row lock (FOR UPDATE).</summary>
+    internal static Task<Event?> LoadAsync(Guid id, NpgsqlTransaction transaction, bool lockRow, CancellationToken cancellationToken) =>
+        LoadAsync(id, transaction.Connection!, transaction, lockRow, cancellationToken);
+
+    internal static async Task<Event?> LoadAsync(Guid id, NpgsqlConnection connection, NpgsqlTransaction? transaction, bool lockRow, CancellationToken cancellationToken)
+    {
+        var row = await connection.QuerySingleOrDefaultAsync<EventRow>(new CommandDefinition(
+            $"SELECT {EventRow.Columns} FROM events WHERE id = @id {(lockRow ? "FOR UPDATE" : string.Empty)}",
+            new { id },
+            transaction,
+            cancellationToken: cancellationToken));
+        if (row is null)
+        {
+            return null;
+        }
+
+        return (await WithSessionsAsync([row], connection, transaction, cancellationToken))[0];
+    }
+
+    internal static IReadOnlyList<Guid> Registrants(IEnumerable<Registration> registrations) =>
+        registrations.Where(r => r.Status != RegistrationStatus.Cancelled && r.AccountId is not null).Select(r => r.AccountId!.Value).Distinct().ToList();
+
+    private static async Task<IReadOnlyList<Event>> WithSessionsAsync(IReadOnlyList<EventRow> rows, NpgsqlConnection connection, NpgsqlTransaction? transaction, CancellationToken cancellationToken)
+    {
+        if (rows.Count == 0)
+        {
+            return [];
+        }
+
+        var sessions = (await connection.QueryAsync<SessionRow>(new CommandDefinition(
+            $"SELECT {SessionRow.Columns} FROM sessions WHERE event_id = ANY(@ids) ORDER BY event_id, position",
+            new { ids = rows.Select(row => row.Id).ToArray() },
+            transaction,
+            cancellationToken: cancellationToken))).ToLookup(session => session.EventId);
+        return rows.Select(row => row.ToEvent(sessions[row.Id].Select(session => session.ToSession()).ToList())).ToList();
+    }
+
+    private static async Task<IReadOnlyList<EventWithPlaces>> WithPlacesAsync(IReadOnlyList<Event> events, NpgsqlConnection connection, CancellationToken cancellationToken)
+    {
+        if (events.Count == 0)
+        {
+            return [];
+        }
+
+        var registrations = (await connection.QueryAsync<RegistrationRow>(new CommandDefinition(
+            $"SELECT {RegistrationRow.Columns} FROM registrations WHERE event_id = ANY(@ids) AND status <> 'cancelled'",
+            new { ids = events.Select(e => e.Id).ToArray() },
+            cancellationToken: cancellationToken))).Select(row => row.ToRegistration()).ToLookup(r => r.EventId);
+        return events.Select(@event =>
+        {
+            var ofEvent = registrations[@event.Id].ToList();
+            var taken = RegistrationPolicy.TakenPlaces(@event, ofEvent);
+            var bySession = taken.ToDictionary(pair => pair.Key, pair => Math.Max(0, @event.Capacity - pair.Value));
+            return new EventWithPlaces(@event, RegistrationPolicy.PlacesLeft(@event, taken), ofEvent.Count(r => r.Status == RegistrationStatus.Waitlisted), bySession);
+        }).ToList();
+    }
+
+    /// <summary>
+    /// Writes the planned sessions: kept ones (by id) are updated, and their reminder is due again
+    /// when their start moved; new ones are inserted; dropped ones deleted (the caller made sure
+    /// nobody holds them).
+    /// </summary>
+    private static async Task WriteSessionsAsync(Guid eventId, IReadOnlyList<Session> before, IReadOnlyList<SessionPlan> plans, NpgsqlTransaction transaction, CancellationToken cancellationToken)
+    {
+        var connection = transaction.Connection!;
+        var kept = plans.Where(plan => plan.Id is not null).Select(plan => plan.Id!.Value).ToArray();
+        var dropped = before.Where(session => !kept.Contains(session.Id)).Select(session => session.Id).ToArray();
+        if (dropped.Length > 0)
+        {
+            await connection.ExecuteAsync(new CommandDefinition(
+                "DELETE FROM sessions WHERE id = ANY(@dropped)", new { dropped }, transaction, cancellationToken: cancellationToken));
+        }
+
+        for (var position = 0; position < plans.Count; position++)
+        {
+            var plan = plans[position];
+            var parameters = new
+            {
+                id = plan.Id ?? Guid.CreateVersion7(),
+                eventId,
+                position = position + 1,
+                title = plan.Title,
+                startsAt = plan.StartsAt,
+                endsAt = plan.EndsAt,
+                online = plan.Place.Online,
+                url = plan.Place.Url,
+                venue = plan.Place.Venue,
+                address = plan.Place.Address,
+                accessibility = plan.Place.Accessibility,
+            };
+            await connection.ExecuteAsync(new CommandDefinition(
+                plan.Id is null
+                    ? """
+                      INSERT INTO sessions (id, event_id, position, title, starts_at, ends_at, online, url, venue, address, accessibility)
+                      VALUES (@id, @eventId, @position, @title, @startsAt, @endsAt, @online, @url, @venue, @address, @accessibility)
+                      """
+                    : """
+                      UPDATE sessions SET
+                          position = @position, title = @title, online = @online, url = @url, venue = @venue, address = @address,
+                          accessibility = @accessibility, ends_at = @endsAt,
+                          reminded_at = CASE WHEN starts_at = @startsAt THEN reminded_at END,
+                          starts_at = @startsAt
+                      WHERE id = @id AND event_id = @eventId
+                      """,
+                parameters,
+                transaction,
+                cancellationToken: cancellationToken));
+        }
+    }
+
+    private static async Task<bool> SessionsInUseAsync(IReadOnlyList<Guid> sessionIds, IReadOnlyList<Registration> registrations, NpgsqlTransaction transaction, CancellationToken cancellationToken)
+    {
+        // Whole-event registrations hold every session; chosen modules hold theirs.
+        if (registrations.Any(r => r.SessionIds is null || r.SessionIds.Any(sessionIds.Contains)))
+        {
+            return true;
+        }
+
+        return await transaction.Connection!.ExecuteScalarAsync<bool>(new CommandDefinition(
+            "SELECT EXISTS (SELECT 1 FROM attendance WHERE session_id = ANY(@ids))",
+            new { ids = sessionIds.ToArray() },
+            transaction,
+            cancellationToken: cancellationToken));
+    }
+
+    private static DynamicParameters ContentParameters(EventContent content, object extra)
+    {
+        var parameters = new DynamicParameters(new
+        {
+            title = content.Title,
+            description = content.Description,
+            topics = content.Topics.ToArray(),
+            regions = content.Regions.ToArray(),
+            languages = content.Languages.ToArray(),
+            capacity = content.Capacity,
+            registrationDeadline = content.RegistrationDeadline,
+            certificateMinSessions = content.CertificateMinSessions,
+            visibility = EnumCodes.Of(content.Visibility),
+            firstStartsAt = content.FirstStartsAt,
+            lastEndsAt = content.LastEndsAt,
+        });
+        parameters.AddDynamicParams(extra);
+        return parameters;
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Created event {EventId} of organisation {OrganisationId} ({Kind})")]
+    private static partial void LogCreated(ILogger logger, Guid eventId, Guid organisationId, string kind);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Cancelled event {EventId}")]
+    private static partial void LogCancelled(ILogger logger, Guid eventId);
+}

@@ -1,0 +1,91 @@
+using Network.ServiceDefaults.Http;
+
+namespace Network.Events.Domain;
+
+/// <summary>A checked list query, regions already widened (<see cref="Taxonomy.RegionsMatching"/>).</summary>
+public sealed record EventSearchCriteria(
+    DateTimeOffset From,
+    DateTimeOffset? To,
+    EventKind? Kind,
+    IReadOnlyList<string> Topics,
+    IReadOnlyList<string> Regions,
+    Guid? OrganiserOrganisationId,
+    int Limit,
+    (DateTime At, Guid Id)? After);
+
+/// <summary>
+/// The parameters of `GET /api/events/events` and of the calendar feed. Without `from` the list
+/// starts now: events whose last session has not ended yet. Events come in the order of their first
+/// session, continued by a keyset cursor (first session, id).
+/// </summary>
+public static class EventSearch
+{
+    public static (EventSearchCriteria? Criteria, Dictionary<string, string[]> Errors) Read(
+        string? from,
+        string? to,
+        string? kind,
+        IReadOnlyList<string>? topics,
+        IReadOnlyList<string>? regions,
+        Guid? organiserOrganisationId,
+        int? limit,
+        string? cursor,
+        DateTimeOffset now)
+    {
+        var errors = new Dictionary<string, string[]>();
+        var fromInstant = now;
+        if (!string.IsNullOrEmpty(from))
+        {
+            var (parsed, error) = BerlinTime.Parse(from);
+            if (error is not null)
+            {
+                errors["from"] = [error];
+            }
+            else
+            {
+                fromInstant = parsed!.Value;
+            }
+        }
+
+        DateTimeOffset? toInstant = null;
+        if (!string.IsNullOrEmpty(to))
+        {
+            var (parsed, error) = BerlinTime.Parse(to);
+            if (error is not null)
+            {
+                errors["to"] = [error];
+            }
+            else if (parsed < fromInstant)
+            {
+                errors["to"] = ["'to' must not come before 'from'."];
+            }
+            else
+            {
+                toInstant = parsed;
+            }
+        }
+
+        EventKind? parsedKind = null;
+        if (!string.IsNullOrEmpty(kind))
+        {
+            if (EnumCodes.TryParse<EventKind>(kind, out var k))
+            {
+                parsedKind = k;
+            }
+            else
+            {
+                errors["kind"] = [$"'{kind}' is not a kind of event; use one of {EnumCodes.AllOf<EventKind>()}."];
+            }
+        }
+
+        var topicCodes = TaxonomyFilter.Read(topics, "topic", "topic", Taxonomy.IsTopic, errors);
+        var regionCodes = TaxonomyFilter.Read(regions, "region", "region", Taxonomy.IsRegion, errors)
+            .SelectMany(Taxonomy.RegionsMatching).Distinct(StringComparer.Ordinal).ToList();
+        var (effectiveLimit, after) = Paging.Read(limit, cursor, errors);
+        if (errors.Count > 0)
+        {
+            return (null, errors);
+        }
+
+        return (new EventSearchCriteria(fromInstant, toInstant, parsedKind, topicCodes, regionCodes, organiserOrganisationId, effectiveLimit, after), errors);
+    }
+}

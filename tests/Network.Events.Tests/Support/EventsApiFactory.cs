@@ -1,0 +1,82 @@
+using System.Net.Http.Headers;
+using Dapper;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Network.Events.Reminders;
+using Network.ServiceDefaults.Scheduling;
+using Network.Testing;
+using Npgsql;
+
+namespace Network.Events.Tests.Support;
+
+/// <summary>
+/// The events service in-process on real Kestrel, with a database of its own on the test
+/// PostgreSQL and the test broker, trusting tokens of a <see cref="TestIssuer"/>, on a
+/// <see cref="TestClock"/>. The reminder loop is switched off: tests run its passes on demand.
+/// </summary>
+public sealed class EventsApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
+{
+    private readonly int port = TestServers.FreeLoopbackPort();
+
+    public EventsApiFactory() => UseKestrel(port);
+
+    public TestDatabase Database { get; } = TestDatabase.Named("events");
+
+    public TestIssuer Issuer { get; private set; } = null!;
+
+    public TestClock Clock { get; } = new();
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseSetting("NETWORK_DATABASE", Database.ConnectionString + ";Maximum Pool Size=30");
+        builder.UseSetting("NETWORK_RABBITMQ", TestServers.RabbitMqUrl);
+        builder.UseSetting("NETWORK_JWKS_URL", Issuer.JwksUrl);
+        builder.UseSetting("NETWORK_PUBLIC_URL", "https://network.example");
+        builder.UseSetting(SessionReminderJob.IntervalSetting, "0");
+        builder.ConfigureServices(services => services.AddSingleton<TimeProvider>(Clock));
+    }
+
+    public async Task InitializeAsync()
+    {
+        Issuer = await TestIssuer.StartAsync();
+        StartServer();
+    }
+
+    /// <summary>A client signed in as <paramref name="accountId"/> (a new account when null), member of <paramref name="organisations"/>.</summary>
+    public HttpClient ClientFor(Guid? accountId = null, params Guid[] organisations) => WithToken(Issuer.Issue(accountId ?? Guid.NewGuid(), organisations));
+
+    /// <summary>A client signed in as a new account, member of <paramref name="organisations"/>.</summary>
+    public HttpClient MemberOf(params Guid[] organisations) => ClientFor(null, organisations);
+
+    public HttpClient CoordinatorClient() => WithToken(Issuer.IssueCoordinator(Guid.NewGuid()));
+
+    public HttpClient AnonymousClient() => CreateClient();
+
+    public PeriodicJobRunner<SessionReminderJob> Reminders => Services.GetRequiredService<PeriodicJobRunner<SessionReminderJob>>();
+
+    public async Task<NpgsqlConnection> OpenConnectionAsync() => await Services.GetRequiredService<NpgsqlDataSource>().OpenConnectionAsync();
+
+    /// <summary>The bodies of the outbox rows of <typeparamref name="TEvent"/> that mention <paramref name="id"/>.</summary>
+    public async Task<IReadOnlyList<string>> OutboxAsync<TEvent>(Guid id)
+    {
+        await using var connection = await OpenConnectionAsync();
+        return (await connection.QueryAsync<string>(
+            "SELECT body::text FROM outbox_messages WHERE message_type = @type AND strpos(body::text, @id) > 0 ORDER BY created_at, id",
+            new { type = typeof(TEvent).FullName, id = id.ToString() })).ToList();
+    }
+
+    async Task IAsyncLifetime.DisposeAsync()
+    {
+        await base.DisposeAsync();
+        await Issuer.DisposeAsync();
+        await Database.DisposeAsync();
+    }
+
+    private HttpClient WithToken(string token)
+    {
+        var client = CreateClient();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return client;
+    }
+}
