@@ -20,23 +20,29 @@ public sealed class Queries_use_their_indexes(Queries_use_their_indexes.ThirtyTh
 {
     private static readonly DateTimeOffset Now = DateTimeOffset.UtcNow;
 
+    /// <summary>
+    /// Either is right, as the planner weighs them: the covering index (candidates' codes without
+    /// their rows) for many candidates, the GIN index over topics and regions for few.
+    /// </summary>
+    private static readonly string[] CounterpartIndexes = ["listings_counterpart_profiles", "listings_counterparts"];
+
     private NpgsqlDataSource DataSource => listings.DataSource;
 
     [Fact]
-    public async Task The_shortlist_for_a_listing_in_a_district_uses_the_counterparts_index()
+    public async Task The_shortlist_for_a_listing_in_a_district_reads_candidates_from_an_index()
     {
         var plan = await PlanAsync(CounterpartSql.Shortlist(Profile(["berlin_lichtenberg"], ["health"]), Now));
 
-        Assert.True(IndexesIn(plan).Contains("listings_counterparts"), Describe(plan));
+        Assert.True(IndexesIn(plan).Intersect(CounterpartIndexes).Any(), Describe(plan));
         Assert.DoesNotContain("listings", SequentialScansIn(plan));
     }
 
     [Fact]
-    public async Task The_shortlist_for_an_online_listing_uses_the_counterparts_index_for_its_topics()
+    public async Task The_shortlist_for_an_online_listing_reads_candidates_from_an_index()
     {
         var plan = await PlanAsync(CounterpartSql.Shortlist(Profile(["online"], ["migration_law"]), Now));
 
-        Assert.True(IndexesIn(plan).Contains("listings_counterparts"), Describe(plan));
+        Assert.True(IndexesIn(plan).Intersect(CounterpartIndexes).Any(), Describe(plan));
         Assert.DoesNotContain("listings", SequentialScansIn(plan));
     }
 

@@ -41,8 +41,6 @@ public static class CounterpartSql
         parameters.Add("kind", EnumCodes.Of(listing.Kind == ListingKind.Offer ? ListingKind.Request : ListingKind.Offer));
         parameters.Add("organisationId", listing.OrganisationId);
         parameters.Add("topics", topics);
-        parameters.Add("languages", languages);
-        parameters.Add("targetGroups", targetGroups);
         parameters.Add("districts", places.Districts.ToArray());
         parameters.Add("inItsCities", places.InItsCities.ToArray());
         parameters.Add("topicWeight", MatchScoring.TopicWeight);
@@ -63,29 +61,61 @@ public static class CounterpartSql
         }
 
         // The same formula as MatchScoring.Score: Dice of the topics, the best place level, coverage of
-        // the smaller language and target-group lists, and the verified part (every row here is verified).
-        var sql = $"""
-            SELECT {Columns}, (
-                @topicWeight * 2.0 * shared_topics.n / (cardinality(l.topics) + cardinality(@topics))
+        // the smaller language and target-group lists, and the verified part (every row here is
+        // verified). Shared codes are counted with one `= ANY` per code of the listing (at most a dozen,
+        // ListingRules caps them), cheaper than intersecting arrays row by row.
+        var sharedTopics = Shared("l.topics", "topic", topics, parameters);
+        var sharedLanguages = Shared("l.languages", "language", languages, parameters);
+        var sharedTargetGroups = Shared("l.target_groups", "targetGroup", targetGroups, parameters);
+        var codeScore = $"""
+            @topicWeight * 2.0 * {sharedTopics} / (cardinality(l.topics) + {topics.Length})
                 + @placeWeight * CASE WHEN l.regions && @districts THEN @sameDistrictFit
                                       WHEN l.regions && @inItsCities THEN @sameCityFit
                                       ELSE @everywhereFit END
-                + @languageWeight * CASE WHEN least(cardinality(l.languages), cardinality(@languages)) = 0 THEN 0
-                                         ELSE shared_languages.n::float8 / least(cardinality(l.languages), cardinality(@languages)) END
-                + @targetGroupWeight * CASE WHEN least(cardinality(l.target_groups), cardinality(@targetGroups)) = 0 THEN 0
-                                            ELSE shared_target_groups.n::float8 / least(cardinality(l.target_groups), cardinality(@targetGroups)) END
-                + @verifiedWeight)::float8 AS code_score
-            FROM listings l
+                + @languageWeight * CASE WHEN least(cardinality(l.languages), {languages.Length}) = 0 THEN 0
+                                         ELSE {sharedLanguages}::float8 / least(cardinality(l.languages), {languages.Length}) END
+                + @targetGroupWeight * CASE WHEN least(cardinality(l.target_groups), {targetGroups.Length}) = 0 THEN 0
+                                            ELSE {sharedTargetGroups}::float8 / least(cardinality(l.target_groups), {targetGroups.Length}) END
+                + @verifiedWeight
+            """;
+
+        // Two steps: the ids and code scores first, from columns the covering index
+        // listings_counterpart_profiles holds (no listing's text is read for the thousands of
+        // candidates a common topic in a big city has), then the page's whole rows for the ranking.
+        var sql = $"""
+            WITH page AS (
+                SELECT l.id, ({codeScore})::float8 AS code_score
+                FROM listings l
+                JOIN organisations o ON o.id = l.organisation_id
+                WHERE {ListingRow.Listed} AND l.kind = @kind AND l.organisation_id <> @organisationId
+                  AND l.topics && @topics {canMeet}
+                ORDER BY code_score DESC, l.id
+                LIMIT @size OFFSET @offset)
+            SELECT {Columns}, page.code_score
+            FROM page
+            JOIN listings l ON l.id = page.id
             JOIN organisations o ON o.id = l.organisation_id
-            CROSS JOIN LATERAL (SELECT count(*) AS n FROM unnest(l.topics) c WHERE c = ANY(@topics)) shared_topics
-            CROSS JOIN LATERAL (SELECT count(*) AS n FROM unnest(l.languages) c WHERE c = ANY(@languages)) shared_languages
-            CROSS JOIN LATERAL (SELECT count(*) AS n FROM unnest(l.target_groups) c WHERE c = ANY(@targetGroups)) shared_target_groups
-            WHERE {ListingRow.Listed} AND l.kind = @kind AND l.organisation_id <> @organisationId
-              AND l.topics && @topics {canMeet}
-            ORDER BY code_score DESC, l.id
-            LIMIT @size OFFSET @offset
+            ORDER BY page.code_score DESC, l.id
             """;
         return (sql, parameters);
+    }
+
+    /// <summary>How many of <paramref name="codes"/> the array column holds, as SQL over one parameter per code.</summary>
+    private static string Shared(string column, string name, string[] codes, DynamicParameters parameters)
+    {
+        if (codes.Length == 0)
+        {
+            return "0";
+        }
+
+        var terms = new List<string>();
+        for (var i = 0; i < codes.Length; i++)
+        {
+            parameters.Add($"{name}{i}", codes[i]);
+            terms.Add($"(@{name}{i} = ANY({column}))::int");
+        }
+
+        return "(" + string.Join(" + ", terms) + ")";
     }
 
     /// <summary>The listings among <paramref name="ids"/> that are listed now, as the ranking reads them.</summary>
