@@ -9,28 +9,36 @@ namespace Network.Matching.Data;
 /// every listing of the other kind in C# would read the whole table; instead the database keeps only
 /// what can be a counterpart at all (listed, other kind, other organisation, a shared topic, a place
 /// where the two can meet; the GIN index `listings_counterparts` answers the last two) and orders
-/// those by the part of the score it can compute exactly from the codes: topics, place, languages,
-/// target groups and the verified part, with MatchScoring's own weights as parameters, so the two
-/// cannot drift apart. Only the text and the organisations' activity
-/// (<see cref="MatchScoring.WeightBeyondCodes"/>) are left to C#; <see cref="CounterpartFinder"/>
-/// reads page after page until no unread candidate can still make the cut. Kept apart from the store
-/// so a test can EXPLAIN exactly the query that runs.
+/// those by every part of the score it can compute exactly: topics, place, languages, target groups,
+/// the verified part and the organisations' recent activity, with MatchScoring's own weights as
+/// parameters, so the two cannot drift apart. Only the text (<see cref="MatchScoring.WeightBeyondCodes"/>)
+/// is left to C#; <see cref="CounterpartFinder"/> ranks the best of them page by page until no
+/// candidate further down can still make the cut. Kept apart from the store so a test can EXPLAIN
+/// exactly the query that runs.
 /// </summary>
 public static class CounterpartSql
 {
-    /// <summary>How many candidates one page of the shortlist holds.</summary>
+    /// <summary>How many candidates the ranking reads and scores at a time.</summary>
     public const int ShortlistSize = 200;
+
+    /// <summary>
+    /// How many candidates the shortlist names at most. Only thousands of candidates alike in every code
+    /// and in activity, where the text would have to decide among all of them, reach this: there the
+    /// ranking takes the first thousand by code and activity.
+    /// </summary>
+    public const int MaximumCandidates = 1000;
 
     private const string Columns = """
         l.id, l.organisation_id, l.kind, l.topics, l.regions, l.languages, l.target_groups, l.title, l.description,
         o.status AS organisation_status, o.last_active_at
         """;
 
-    public static (string Sql, DynamicParameters Parameters) Shortlist(ListingProfile listing, DateTimeOffset now) =>
-        Shortlist(listing, now, ShortlistSize, 0);
-
-    /// <summary>One page of the shortlist, best code score first, each row with its `code_score`.</summary>
-    public static (string Sql, DynamicParameters Parameters) Shortlist(ListingProfile listing, DateTimeOffset now, int size, int offset)
+    /// <summary>
+    /// The shortlist: ids and `code_score` of at most <see cref="MaximumCandidates"/> candidates, best
+    /// first, read from columns the covering index listings_counterpart_profiles holds (no listing's
+    /// text is read for the thousands of candidates a common topic in a big city has).
+    /// </summary>
+    public static (string Sql, DynamicParameters Parameters) Shortlist(ListingProfile listing, DateTimeOffset now)
     {
         var places = MatchScoring.PlacesOf(listing);
         var topics = listing.Topics.Where(Taxonomy.IsTopic).Distinct(StringComparer.Ordinal).ToArray();
@@ -51,8 +59,10 @@ public static class CounterpartSql
         parameters.Add("sameDistrictFit", MatchScoring.SameDistrictFit);
         parameters.Add("sameCityFit", MatchScoring.SameCityFit);
         parameters.Add("everywhereFit", MatchScoring.EverywhereFit);
-        parameters.Add("size", size);
-        parameters.Add("offset", offset);
+        parameters.Add("recentActivityWeight", MatchScoring.RecentActivityWeight);
+        parameters.Add("ownActivity", MatchScoring.RecentActivity(listing.OrganisationLastActiveAt, now));
+        parameters.Add("horizonSeconds", MatchScoring.RecentActivityHorizon.TotalSeconds);
+        parameters.Add("size", MaximumCandidates);
         var canMeet = "";
         if (places.ThatCanMeet is { } regions)
         {
@@ -61,8 +71,8 @@ public static class CounterpartSql
         }
 
         // The same formula as MatchScoring.Score: Dice of the topics, the best place level, coverage of
-        // the smaller language and target-group lists, and the verified part (every row here is
-        // verified). Shared codes are counted with one `= ANY` per code of the listing (at most a dozen,
+        // the smaller language and target-group lists, the verified part (every row here is verified),
+        // and the mean of both organisations' recent activity. Shared codes are counted with one `= ANY` per code of the listing (at most a dozen,
         // ListingRules caps them), cheaper than intersecting arrays row by row.
         var sharedTopics = Shared("l.topics", "topic", topics, parameters);
         var sharedLanguages = Shared("l.languages", "language", languages, parameters);
@@ -77,25 +87,18 @@ public static class CounterpartSql
                 + @targetGroupWeight * CASE WHEN least(cardinality(l.target_groups), {targetGroups.Length}) = 0 THEN 0
                                             ELSE {sharedTargetGroups}::float8 / least(cardinality(l.target_groups), {targetGroups.Length}) END
                 + @verifiedWeight
+                + @recentActivityWeight * (@ownActivity
+                    + coalesce(greatest(0, least(1, 1 - extract(epoch FROM (@now - o.last_active_at)) / @horizonSeconds)), 0)) / 2
             """;
 
-        // Two steps: the ids and code scores first, from columns the covering index
-        // listings_counterpart_profiles holds (no listing's text is read for the thousands of
-        // candidates a common topic in a big city has), then the page's whole rows for the ranking.
         var sql = $"""
-            WITH page AS (
-                SELECT l.id, ({codeScore})::float8 AS code_score
-                FROM listings l
-                JOIN organisations o ON o.id = l.organisation_id
-                WHERE {ListingRow.Listed} AND l.kind = @kind AND l.organisation_id <> @organisationId
-                  AND l.topics && @topics {canMeet}
-                ORDER BY code_score DESC, l.id
-                LIMIT @size OFFSET @offset)
-            SELECT {Columns}, page.code_score
-            FROM page
-            JOIN listings l ON l.id = page.id
+            SELECT l.id, ({codeScore})::float8 AS code_score
+            FROM listings l
             JOIN organisations o ON o.id = l.organisation_id
-            ORDER BY page.code_score DESC, l.id
+            WHERE {ListingRow.Listed} AND l.kind = @kind AND l.organisation_id <> @organisationId
+              AND l.topics && @topics {canMeet}
+            ORDER BY code_score DESC, l.id
+            LIMIT @size
             """;
         return (sql, parameters);
     }
@@ -118,28 +121,34 @@ public static class CounterpartSql
         return "(" + string.Join(" + ", terms) + ")";
     }
 
+    /// <summary>The listings <paramref name="ids"/> as the ranking reads them, whatever their state.</summary>
+    public static (string Sql, DynamicParameters Parameters) Profiles(IReadOnlyCollection<Guid> ids)
+    {
+        var parameters = new DynamicParameters();
+        parameters.Add("ids", ids.ToArray());
+        return ($"SELECT {Columns} FROM listings l JOIN organisations o ON o.id = l.organisation_id WHERE l.id = ANY(@ids)", parameters);
+    }
+
     /// <summary>The listings among <paramref name="ids"/> that are listed now, as the ranking reads them.</summary>
     public static (string Sql, DynamicParameters Parameters) ListedProfiles(IReadOnlyCollection<Guid> ids, DateTimeOffset now)
     {
         var parameters = new DynamicParameters();
         parameters.Add("now", now);
         parameters.Add("ids", ids.ToArray());
-        return ($"SELECT {Columns}, 0::float8 AS code_score FROM listings l JOIN organisations o ON o.id = l.organisation_id WHERE l.id = ANY(@ids) AND {ListingRow.Listed}", parameters);
+        return ($"SELECT {Columns} FROM listings l JOIN organisations o ON o.id = l.organisation_id WHERE l.id = ANY(@ids) AND {ListingRow.Listed}", parameters);
     }
 }
 
 /// <summary>
-/// Ranks a listing's counterparts exactly while reading as few as it can: page after page of the
-/// shortlist (best code score first), until the last of the best <c>limit</c> scores more than any
-/// unread candidate could (the last page's code score plus <see cref="MatchScoring.WeightBeyondCodes"/>),
-/// or the shortlist is exhausted, or <see cref="MaximumCandidates"/> were read. The last case is the
-/// only one where the ranking is approximate: thousands of candidates alike in every code, where
-/// text and activity would have to decide.
+/// Ranks a listing's counterparts while reading as few whole listings as it can: the shortlist names
+/// the candidates best first by everything but the text; their rows are read and scored a page at a
+/// time, until the last of the best <c>limit</c> scores more than any candidate further down could
+/// (its shortlist score plus <see cref="MatchScoring.WeightBeyondCodes"/>), or the shortlist ends.
+/// The ranking is exact unless more than <see cref="CounterpartSql.MaximumCandidates"/> candidates
+/// could still make the cut.
 /// </summary>
 public static class CounterpartFinder
 {
-    public const int MaximumCandidates = 1000;
-
     public static async Task<IReadOnlyList<MatchSuggestion>> RankAsync(
         NpgsqlConnection connection,
         NpgsqlTransaction? transaction,
@@ -149,25 +158,27 @@ public static class CounterpartFinder
         CancellationToken cancellationToken,
         int pageSize = CounterpartSql.ShortlistSize)
     {
+        var (sql, parameters) = CounterpartSql.Shortlist(listing, now);
+        var shortlist = (await connection.QueryAsync<(Guid Id, double CodeScore)>(new CommandDefinition(sql, parameters, transaction, cancellationToken: cancellationToken))).ToList();
         var candidates = new List<ListingProfile>();
-        for (var offset = 0; ; offset += pageSize)
+        IReadOnlyList<MatchSuggestion> ranked = [];
+        for (var start = 0; start < shortlist.Count; start += pageSize)
         {
-            var (sql, parameters) = CounterpartSql.Shortlist(listing, now, pageSize, offset);
-            var page = (await connection.QueryAsync<ListingProfileRow>(new CommandDefinition(sql, parameters, transaction, cancellationToken: cancellationToken))).ToList();
-            candidates.AddRange(page.Select(row => row.ToProfile()));
-            var ranked = MatchScoring.Rank(listing, candidates, now, limit);
-            if (page.Count < pageSize || offset + pageSize >= MaximumCandidates)
-            {
-                return ranked;
-            }
+            var page = shortlist.Skip(start).Take(pageSize).ToList();
+            var (pageSql, pageParameters) = CounterpartSql.Profiles(page.Select(c => c.Id).ToList());
+            var rows = await connection.QueryAsync<ListingProfileRow>(new CommandDefinition(pageSql, pageParameters, transaction, cancellationToken: cancellationToken));
+            candidates.AddRange(rows.Select(row => row.ToProfile()));
+            ranked = MatchScoring.Rank(listing, candidates, now, limit);
 
             // Scores are rounded to four places; the margin keeps a rounded tie from counting as a win.
-            var bestUnread = page[^1].CodeScore + MatchScoring.WeightBeyondCodes + 0.0001;
-            if (ranked.Count >= limit && ranked[^1].Score > bestUnread)
+            var bestFurtherDown = page[^1].CodeScore + MatchScoring.WeightBeyondCodes + 0.0001;
+            if (ranked.Count >= limit && ranked[^1].Score > bestFurtherDown)
             {
-                return ranked;
+                break;
             }
         }
+
+        return ranked;
     }
 }
 
@@ -195,9 +206,6 @@ internal sealed class ListingProfileRow
     public string? OrganisationStatus { get; init; }
 
     public DateTime? LastActiveAt { get; init; }
-
-    /// <summary>The part of the score the database computed (<see cref="CounterpartSql"/>); 0 where it did not.</summary>
-    public double CodeScore { get; init; }
 
     public ListingProfile ToProfile() => new()
     {

@@ -242,11 +242,11 @@ public static class MatchScoring
     }
 
     /// <summary>
-    /// What the parts of the score that need the listings' words or their organisations' activity can add
-    /// at most. The database's shortlist (Data/CounterpartSql.cs) computes every other part exactly, so a
-    /// candidate it has not read yet cannot beat one it has by more than this.
+    /// What the part of the score that needs the listings' words can add at most. The database's
+    /// shortlist (Data/CounterpartSql.cs) computes every other part exactly, so a candidate it ranks
+    /// lower cannot beat one it ranks higher by more than this.
     /// </summary>
-    public const double WeightBeyondCodes = TextWeight + RecentActivityWeight;
+    public const double WeightBeyondCodes = TextWeight;
 
     /// <summary>
     /// Where <paramref name="listing"/> works, as <see cref="PlaceFit"/> judges a counterpart's place:
@@ -315,7 +315,8 @@ public static class MatchScoring
 
     private static double Jaccard(int shared, int a, int b) => a + b - shared == 0 ? 0 : (double)shared / (a + b - shared);
 
-    private static double RecentActivity(DateTimeOffset? lastActiveAt, DateTimeOffset now) =>
+    /// <summary>How recently an organisation was active, from 1 (now) fading to 0 over <see cref="RecentActivityHorizon"/>.</summary>
+    public static double RecentActivity(DateTimeOffset? lastActiveAt, DateTimeOffset now) =>
         lastActiveAt is { } at ? Math.Clamp(1 - ((now - at) / RecentActivityHorizon), 0, 1) : 0;
 
     private static MatchReason Reason(string code, string de, string en) => new() { Code = code, De = de, En = en };
