@@ -105,6 +105,8 @@ up() {
   # Without an SMTP server, mails (confirmations, resets, invitations) are written here as .eml files.
   export NETWORK_MAIL_PICKUP_DIR=${NETWORK_MAIL_PICKUP_DIR:-$state/mail}
   export NETWORK_PUBLIC_URL=${NETWORK_PUBLIC_URL:-http://localhost:$gateway_port}
+  # The keys that encrypt the web's session cookie: kept, so a restart does not sign everyone out.
+  export NETWORK_WEB_KEYS_DIR=${NETWORK_WEB_KEYS_DIR:-$state/web-keys}
   export ASPNETCORE_ENVIRONMENT=${ASPNETCORE_ENVIRONMENT:-Production}
   for entry in "${services[@]}"; do
     set -- $entry

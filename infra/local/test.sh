@@ -18,6 +18,7 @@ stop_servers() {
   "$repo/infra/local/servers.sh" stop all || true
 }
 
+export NETWORK_INSTALL_BROWSER=1  # the browser tests drive Debian's Chromium
 "$repo/infra/local/install.sh"
 stop_servers
 # Every run starts from empty servers (their data may live outside the state folder, see servers.sh).

@@ -6,6 +6,7 @@ builder.AddServiceDefaults(WebFrontEnd.Name);
 builder.AddWebServices();
 
 var app = builder.Build();
+app.UseWebFrontEnd();
 app.UseServiceDefaults();
 app.MapWebFrontEnd();
 app.Run();

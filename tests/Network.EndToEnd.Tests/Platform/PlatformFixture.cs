@@ -34,6 +34,9 @@ public sealed class PlatformFixture : IAsyncLifetime
 
     public string DatabaseOf(string service) => $"{TestServers.PostgresServer};Database=e2e_{runId}_{service}";
 
+    /// <summary>Where the directory writes its mails (.eml files), for tests that follow a link in one.</summary>
+    public string MailFolder => Path.Combine(TestServers.StateDirectory, "e2e", "mail", runId);
+
     public async Task InitializeAsync()
     {
         await RunBrokerScriptAsync("start");
@@ -59,6 +62,12 @@ public sealed class PlatformFixture : IAsyncLifetime
                 ["OTEL_EXPORTER_OTLP_ENDPOINT"] = Traces.Endpoint,
                 ["OTEL_EXPORTER_OTLP_PROTOCOL"] = "http/protobuf",
                 ["OTEL_BSP_SCHEDULE_DELAY"] = "200",
+                ["NETWORK_MAIL_PICKUP_DIR"] = MailFolder,
+                // Links in mails lead to the gateway under test; the web front end keeps its keys beside the logs.
+                ["NETWORK_PUBLIC_URL"] = $"http://127.0.0.1:{ports["gateway"]}",
+                ["NETWORK_WEB_KEYS_DIR"] = Path.Combine(TestServers.StateDirectory, "e2e", "web-keys"),
+                // Access tokens live 15 minutes: the web front end renews them on every page, so the browser tests go through the refresh.
+                ["NETWORK_WEB_RENEW_TOKENS_BEFORE_SECONDS"] = "900",
             };
             foreach (var other in Services)
             {

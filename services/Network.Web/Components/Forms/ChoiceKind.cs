@@ -1,0 +1,8 @@
+namespace Network.Web.Components.Forms;
+
+public enum ChoiceKind
+{
+    Several,
+    One,
+    Select,
+}
