@@ -87,6 +87,22 @@ public sealed class Two_organisations_become_partners(PlatformFixture platform)
             using var body = JsonDocument.Parse(await partnerships.Content.ReadAsStringAsync());
             Assert.Contains(body.RootElement.GetProperty("items").EnumerateArray(), p => p.GetProperty("id").GetGuid() == partnershipId);
         }
+
+        // PartnershipFormed travels to messaging, which opens the two organisations' conversation;
+        // both were told of the suggestion before.
+        foreach (var token in new[] { msoToken, officeToken })
+        {
+            var opened = await PlatformClient.EventuallyAsync(
+                async () => await (await platform.GetAsync("/api/messaging/conversations", token)).Content.ReadAsStringAsync(),
+                text => text.Contains(partnershipId.ToString(), StringComparison.Ordinal),
+                EventTravel);
+            Assert.Contains(partnershipId.ToString(), opened, StringComparison.Ordinal);
+            var notified = await PlatformClient.EventuallyAsync(
+                async () => await (await platform.GetAsync("/api/messaging/notifications", token)).Content.ReadAsStringAsync(),
+                text => text.Contains("Gesundheitslotsinnen", StringComparison.Ordinal),
+                EventTravel);
+            Assert.Contains("Gesundheitslotsinnen", notified, StringComparison.Ordinal);
+        }
     }
 
     /// <summary>A new account registers an organisation, which the coordinator verifies; returns its id and the account's address.</summary>
