@@ -16,7 +16,7 @@ namespace Network.Events;
 /// <summary>
 /// Events: round tables, workshops and training series with places, waitlists, attendance and
 /// certificates, calendars, reminders, feedback and round-table boards. It keeps its own copy of the
-/// directory's organisation names and kinds (for certificates and statistics) from the directory's
+/// directory's organisation names, kinds and statuses (for certificates, statistics and who counts as a member of the network) from the directory's
 /// events, and reminds registrants 48 hours before each session from a periodic job.
 /// </summary>
 public static class EventsService
@@ -30,8 +30,13 @@ public static class EventsService
         {
             bus.AddConsumer<OrganisationRegisteredConsumer>();
             bus.AddConsumer<OrganisationProfileUpdatedConsumer>();
+            bus.AddConsumer<OrganisationVerifiedConsumer>();
+            bus.AddConsumer<OrganisationRejectedConsumer>();
+            bus.AddConsumer<OrganisationSuspendedConsumer>();
+            bus.AddConsumer<OrganisationReinstatedConsumer>();
             bus.AddPersonalDataErasure();
         });
+        builder.Services.AddSingleton<EventViewers>();
         builder.Services.AddSingleton<EventStore>();
         builder.Services.AddSingleton<RegistrationStore>();
         builder.Services.AddSingleton<AttendanceStore>();

@@ -96,9 +96,79 @@ public sealed class Attendance_and_certificates(EventsApiFactory api) : IClassFi
         Assert.Empty(await api.OutboxAsync<AttendanceRecorded>(confirmed.Id()));
     }
 
+    [Fact]
+    public async Task The_pdf_and_the_check_show_the_sessions_on_record_and_a_certificate_below_the_threshold_is_revoked()
+    {
+        var (organiserClient, series, sessions) = await SeriesAsync();
+        var amina = api.MemberOf();
+        var registration = await amina.RegisteredAsync(series, new { participantName = "Amina Yılmaz-Müller" });
+        api.Clock.Advance(TimeSpan.FromDays(40));
+        var attendancePath = $"{EventRequests.Path}/{series}/attendance";
+        var certificatePath = $"/api/events/registrations/{registration.Id()}/certificate";
+        await organiserClient.PutAsJsonAsync(attendancePath, sessions.Take(4).Select(session => new { registrationId = registration.Id(), sessionId = session, attended = true }));
+        using var issued = await amina.GetAsync(certificatePath);
+        var number = PdfReader.Open(new MemoryStream(await issued.Content.ReadAsByteArrayAsync()), PdfDocumentOpenMode.Import).Info.Title.Split(' ')[^1];
+
+        // The fifth module recorded later: the certificate still says what it was issued for.
+        await organiserClient.PutAsJsonAsync(attendancePath, new[] { new { registrationId = registration.Id(), sessionId = sessions[4], attended = true } });
+        using var later = await amina.GetAsync(certificatePath);
+        var laterText = PdfText.Extract(await later.Content.ReadAsByteArrayAsync());
+        var checkedLater = await api.AnonymousClient().GetFromJsonAsync<JsonElement>($"/api/events/certificates/{number}");
+        Assert.Contains("an 4 von 5 Terminen", laterText);
+        Assert.DoesNotContain("Modul 5", laterText);
+        Assert.Equal(4, checkedLater.GetProperty("sessionsAttended").GetInt32());
+        Assert.False(checkedLater.GetProperty("revoked").GetBoolean());
+
+        // Corrected down to three: below the four a certificate needs.
+        await organiserClient.PutAsJsonAsync(attendancePath, new[]
+        {
+            new { registrationId = registration.Id(), sessionId = sessions[0], attended = false },
+            new { registrationId = registration.Id(), sessionId = sessions[1], attended = false },
+        });
+        var revoked = await api.AnonymousClient().GetFromJsonAsync<JsonElement>($"/api/events/certificates/{number}");
+        using var refused = await amina.GetAsync(certificatePath);
+
+        Assert.True(revoked.GetProperty("revoked").GetBoolean());
+        Assert.Equal(JsonValueKind.String, revoked.GetProperty("revokedAt").ValueKind);
+        Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
+    }
+
+    [Fact]
+    public async Task Cancelling_the_event_revokes_its_certificates()
+    {
+        var (organiserClient, series, sessions) = await SeriesAsync();
+        var amina = api.MemberOf();
+        var registration = await amina.RegisteredAsync(series, new { participantName = "Amina Yılmaz-Müller" });
+        api.Clock.Advance(TimeSpan.FromDays(40));
+        await organiserClient.PutAsJsonAsync($"{EventRequests.Path}/{series}/attendance", sessions.Select(session => new { registrationId = registration.Id(), sessionId = session, attended = true }));
+        using var issued = await amina.GetAsync($"/api/events/registrations/{registration.Id()}/certificate");
+        var number = PdfReader.Open(new MemoryStream(await issued.Content.ReadAsByteArrayAsync()), PdfDocumentOpenMode.Import).Info.Title.Split(' ')[^1];
+
+        using var cancel = await organiserClient.PostAsJsonAsync($"{EventRequests.Path}/{series}/cancellation", new { reason = "Die Reihe wird neu aufgesetzt." });
+        var check = await api.AnonymousClient().GetFromJsonAsync<JsonElement>($"/api/events/certificates/{number}");
+
+        Assert.Equal(HttpStatusCode.OK, cancel.StatusCode);
+        Assert.True(check.GetProperty("revoked").GetBoolean());
+    }
+
+    [Fact]
+    public async Task A_waitlisted_person_is_refused_a_certificate_for_not_taking_part_not_for_missing_sessions()
+    {
+        var (_, series, _) = await SeriesAsync(capacity: 1);
+        await api.MemberOf().RegisteredAsync(series);
+        var waiting = api.MemberOf();
+        var registration = await waiting.RegisteredAsync(series);
+        api.Clock.Advance(TimeSpan.FromDays(40));
+
+        using var refused = await waiting.GetAsync($"/api/events/registrations/{registration.Id()}/certificate");
+
+        Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
+        Assert.Equal("Certificates are for confirmed participants of events that took place.", (await refused.JsonAsync()).GetProperty("title").GetString());
+    }
+
     private async Task<(HttpClient Organiser, Guid Series, IReadOnlyList<Guid> Sessions)> SeriesAsync(int capacity = 20)
     {
-        var organiser = Guid.NewGuid();
+        var organiser = await api.VerifiedOrganisationAsync();
         var client = api.MemberOf(organiser);
         var created = await client.CreateAsync(EventRequests.Draft(organiser, api.Clock.GetUtcNow(), sessions: 5, change: d =>
         {

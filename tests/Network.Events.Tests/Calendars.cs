@@ -1,4 +1,5 @@
 using System.Net;
+using Network.Events.Domain;
 using Network.Events.Tests.Support;
 
 namespace Network.Events.Tests;
@@ -8,7 +9,7 @@ public sealed class Calendars(EventsApiFactory api) : IClassFixture<EventsApiFac
     [Fact]
     public async Task An_event_calendar_has_one_entry_per_session_with_the_events_link_and_utc_times()
     {
-        var organiser = Guid.NewGuid();
+        var organiser = await api.VerifiedOrganisationAsync();
         var created = await api.MemberOf(organiser).CreateAsync(EventRequests.Draft(organiser, api.Clock.GetUtcNow(), change: d =>
         {
             d["kind"] = "training_series";
@@ -43,7 +44,7 @@ public sealed class Calendars(EventsApiFactory api) : IClassFixture<EventsApiFac
     [Fact]
     public async Task The_feed_takes_the_lists_filters()
     {
-        var organiser = Guid.NewGuid();
+        var organiser = await api.VerifiedOrganisationAsync();
         var client = api.MemberOf(organiser);
         var roundTable = await client.CreateAsync(EventRequests.Draft(organiser, api.Clock.GetUtcNow(), change: d => d["kind"] = "round_table"));
         await client.CreateAsync(EventRequests.Draft(organiser, api.Clock.GetUtcNow()));
@@ -56,6 +57,10 @@ public sealed class Calendars(EventsApiFactory api) : IClassFixture<EventsApiFac
         using var response = await api.AnonymousClient().GetAsync($"/api/events/calendar.ics?organiserOrganisationId={organiser}&kind=round_table");
         var (_, entries) = CalendarReader.Read(await response.Content.ReadAsByteArrayAsync());
         using var bad = await api.AnonymousClient().GetAsync("/api/events/calendar.ics?kind=party");
+        // A plain date as `to` takes in that whole day: the round table a week ahead is in.
+        var day = BerlinTime.ToBerlin(api.Clock.GetUtcNow().AddDays(7)).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        using var toThatDay = await api.AnonymousClient().GetAsync($"/api/events/calendar.ics?organiserOrganisationId={organiser}&kind=round_table&to={day}");
+        Assert.Single(CalendarReader.Read(await toThatDay.Content.ReadAsByteArrayAsync()).Entries);
 
         Assert.Equal([$"{roundTable.SessionIds()[0]}@events.network"], entries.Select(e => e["UID"]));
         Assert.Equal(["kind"], await bad.ProblemFieldsAsync());

@@ -12,7 +12,7 @@ public sealed class Feedback_and_boards(EventsApiFactory api) : IClassFixture<Ev
     [Fact]
     public async Task Anonymous_feedback_stores_no_account_and_each_participant_gives_feedback_once()
     {
-        var organiser = Guid.NewGuid();
+        var organiser = await api.VerifiedOrganisationAsync();
         var organiserClient = api.MemberOf(organiser);
         var created = await organiserClient.CreateAsync(EventRequests.Draft(organiser, api.Clock.GetUtcNow()));
         var anonymousAccount = Guid.NewGuid();
@@ -51,9 +51,30 @@ public sealed class Feedback_and_boards(EventsApiFactory api) : IClassFixture<Ev
     }
 
     [Fact]
+    public async Task Anonymous_feedback_cannot_be_linked_to_the_registration_through_its_transaction_id_or_time()
+    {
+        var organiser = await api.VerifiedOrganisationAsync();
+        var created = await api.MemberOf(organiser).CreateAsync(EventRequests.Draft(organiser, api.Clock.GetUtcNow()));
+        var anonymous = api.MemberOf();
+        var registration = await anonymous.RegisteredAsync(created.Id());
+        api.Clock.Advance(TimeSpan.FromDays(8) + TimeSpan.FromMinutes(17));
+
+        using var given = await anonymous.PostAsJsonAsync($"{EventRequests.Path}/{created.Id()}/feedback", new { rating = 4, anonymous = true });
+
+        Assert.Equal(HttpStatusCode.Created, given.StatusCode);
+        await using var connection = await api.OpenConnectionAsync();
+        var (feedbackId, feedbackTransaction, createdAt) = await connection.QuerySingleAsync<(Guid, string, DateTime)>(
+            "SELECT id, xmin::text, created_at FROM feedback WHERE event_id = @id", new { id = created.Id() });
+        var markTransaction = await connection.ExecuteScalarAsync<string>("SELECT xmin::text FROM registrations WHERE id = @id", new { id = registration.Id() });
+        Assert.NotEqual(markTransaction, feedbackTransaction);
+        Assert.NotEqual(7, feedbackId.Version);
+        Assert.Equal(TimeSpan.Zero, createdAt.TimeOfDay);
+    }
+
+    [Fact]
     public async Task A_round_table_board_takes_posts_anonymous_ones_without_author_and_coordinators_hide_them()
     {
-        var organiser = Guid.NewGuid();
+        var organiser = await api.VerifiedOrganisationAsync();
         var organiserClient = api.MemberOf(organiser);
         var created = await organiserClient.CreateAsync(EventRequests.Draft(organiser, api.Clock.GetUtcNow(), change: d => d["kind"] = "round_table"));
         var participantAccount = Guid.NewGuid();
@@ -65,6 +86,8 @@ public sealed class Feedback_and_boards(EventsApiFactory api) : IClassFixture<Ev
         var board = await opened.JsonAsync();
         var columns = board.GetProperty("columns").EnumerateArray().ToList();
         var ideas = columns[2].Id();
+        using var undecided = await participant.PostAsJsonAsync($"{boardPath}/posts", new { columnId = ideas, text = "Ohne Angabe, ob anonym" });
+        Assert.Equal(["anonymous"], await undecided.ProblemFieldsAsync());
         using var post = await participant.PostAsJsonAsync($"{boardPath}/posts", new { columnId = ideas, text = "Mehrsprachige Sprechstunden im Bürgeramt", anonymous = true });
         var postId = (await post.JsonAsync()).Id();
         using var outsiderRead = await api.MemberOf().GetAsync(boardPath);
@@ -85,12 +108,15 @@ public sealed class Feedback_and_boards(EventsApiFactory api) : IClassFixture<Ev
         Assert.Single(await api.OutboxAsync<ModerationDecisionRecorded>(postId));
         await using var connection = await api.OpenConnectionAsync();
         Assert.Null(await connection.ExecuteScalarAsync<Guid?>("SELECT author_account_id FROM board_posts WHERE id = @postId", new { postId }));
+        // Neither a time-ordered id nor the moment of writing points back to who was on the board then.
+        Assert.NotEqual(7, postId.Version);
+        Assert.Equal(TimeSpan.Zero, (await connection.ExecuteScalarAsync<DateTime>("SELECT created_at FROM board_posts WHERE id = @postId", new { postId })).TimeOfDay);
     }
 
     [Fact]
     public async Task Boards_are_for_round_tables_and_a_hidden_event_leaves_the_public_list()
     {
-        var organiser = Guid.NewGuid();
+        var organiser = await api.VerifiedOrganisationAsync();
         var organiserClient = api.MemberOf(organiser);
         var workshop = await organiserClient.CreateAsync(EventRequests.Draft(organiser, api.Clock.GetUtcNow()));
 

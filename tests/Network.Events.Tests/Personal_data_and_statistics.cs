@@ -16,7 +16,7 @@ public sealed class Personal_data_and_statistics(EventsApiFactory api) : IClassF
     [Fact]
     public async Task The_export_holds_the_persons_registrations_and_erasure_frees_their_place_and_forgets_them()
     {
-        var organiser = Guid.NewGuid();
+        var organiser = await api.VerifiedOrganisationAsync();
         var created = await api.MemberOf(organiser).CreateAsync(EventRequests.Draft(organiser, api.Clock.GetUtcNow(), change: d => d["capacity"] = 1));
         var person = Guid.NewGuid();
         var client = api.ClientFor(person);
@@ -41,9 +41,22 @@ public sealed class Personal_data_and_statistics(EventsApiFactory api) : IClassF
     }
 
     [Fact]
+    public async Task An_event_keeps_no_account_of_the_person_who_published_it()
+    {
+        var organiser = await api.VerifiedOrganisationAsync();
+        var publisher = Guid.NewGuid();
+        var created = await api.ClientFor(publisher, organiser).CreateAsync(EventRequests.Draft(organiser, api.Clock.GetUtcNow()));
+
+        await using var connection = await api.OpenConnectionAsync();
+        var stored = await connection.ExecuteScalarAsync<string>("SELECT row_to_json(e)::text FROM events e WHERE id = @id", new { id = created.Id() });
+
+        Assert.DoesNotContain(publisher.ToString(), stored);
+    }
+
+    [Fact]
     public async Task Coordinators_count_events_registrations_and_waitlists_by_kind_topic_region_and_organisation_kind()
     {
-        var organiser = Guid.NewGuid();
+        var organiser = await api.VerifiedOrganisationAsync();
         await SaveOrganisationAsync(organiser, "Integrationsbüro Dessau-Roßlau", "administration");
         var from = api.Clock.GetUtcNow().AddDays(100);
         var created = await api.MemberOf(organiser).CreateAsync(EventRequests.Draft(organiser, from, change: d =>

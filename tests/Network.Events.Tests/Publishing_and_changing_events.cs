@@ -12,7 +12,7 @@ public sealed class Publishing_and_changing_events(EventsApiFactory api) : IClas
     [Fact]
     public async Task A_published_event_shows_its_places_and_is_announced()
     {
-        var organiser = Guid.NewGuid();
+        var organiser = await api.VerifiedOrganisationAsync();
         var client = api.MemberOf(organiser);
 
         var created = await client.CreateAsync(EventRequests.Draft(organiser, api.Clock.GetUtcNow(), sessions: 2));
@@ -31,7 +31,7 @@ public sealed class Publishing_and_changing_events(EventsApiFactory api) : IClas
     [Fact]
     public async Task Sessions_across_the_changes_of_summer_time_are_stored_in_utc_and_shown_in_berlin_time()
     {
-        var organiser = Guid.NewGuid();
+        var organiser = await api.VerifiedOrganisationAsync();
         var draft = EventRequests.Draft(organiser, api.Clock.GetUtcNow(), change: d =>
         {
             d["kind"] = "training_series";
@@ -59,7 +59,7 @@ public sealed class Publishing_and_changing_events(EventsApiFactory api) : IClas
     [Fact]
     public async Task The_online_link_is_for_confirmed_registrants_and_the_organiser_only()
     {
-        var organiser = Guid.NewGuid();
+        var organiser = await api.VerifiedOrganisationAsync();
         var created = await api.MemberOf(organiser).CreateAsync(EventRequests.Draft(organiser, api.Clock.GetUtcNow(), change: d =>
         {
             d["sessions"] = new[] { EventRequests.Session(api.Clock.GetUtcNow().AddDays(7), online: true) };
@@ -81,7 +81,7 @@ public sealed class Publishing_and_changing_events(EventsApiFactory api) : IClas
     [Fact]
     public async Task Moving_a_session_tells_every_registrant_and_a_new_title_does_not_count_as_a_move()
     {
-        var organiser = Guid.NewGuid();
+        var organiser = await api.VerifiedOrganisationAsync();
         var organiserClient = api.MemberOf(organiser);
         var created = await organiserClient.CreateAsync(EventRequests.Draft(organiser, api.Clock.GetUtcNow(), change: d => d["capacity"] = 1));
         var first = Guid.NewGuid();
@@ -109,7 +109,7 @@ public sealed class Publishing_and_changing_events(EventsApiFactory api) : IClas
     [Fact]
     public async Task An_edit_needs_the_current_version()
     {
-        var organiser = Guid.NewGuid();
+        var organiser = await api.VerifiedOrganisationAsync();
         var client = api.MemberOf(organiser);
         var created = await client.CreateAsync(EventRequests.Draft(organiser, api.Clock.GetUtcNow()));
 
@@ -125,7 +125,7 @@ public sealed class Publishing_and_changing_events(EventsApiFactory api) : IClas
     [Fact]
     public async Task Raising_the_capacity_promotes_from_the_waitlist_and_lowering_it_below_the_confirmed_is_refused()
     {
-        var organiser = Guid.NewGuid();
+        var organiser = await api.VerifiedOrganisationAsync();
         var client = api.MemberOf(organiser);
         var created = await client.CreateAsync(EventRequests.Draft(organiser, api.Clock.GetUtcNow(), change: d => d["capacity"] = 1));
         await api.MemberOf().RegisteredAsync(created.Id());
@@ -143,7 +143,7 @@ public sealed class Publishing_and_changing_events(EventsApiFactory api) : IClas
     [Fact]
     public async Task Cancelling_tells_every_registrant_once_and_closes_registration()
     {
-        var organiser = Guid.NewGuid();
+        var organiser = await api.VerifiedOrganisationAsync();
         var client = api.MemberOf(organiser);
         var created = await client.CreateAsync(EventRequests.Draft(organiser, api.Clock.GetUtcNow()));
         var registrant = Guid.NewGuid();
@@ -164,7 +164,7 @@ public sealed class Publishing_and_changing_events(EventsApiFactory api) : IClas
     [Fact]
     public async Task The_list_filters_by_kind_topic_region_and_time_and_pages()
     {
-        var organiser = Guid.NewGuid();
+        var organiser = await api.VerifiedOrganisationAsync();
         var client = api.MemberOf(organiser);
         var now = api.Clock.GetUtcNow();
         var ids = new List<Guid>();

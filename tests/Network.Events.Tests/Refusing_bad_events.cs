@@ -28,7 +28,7 @@ public sealed class Refusing_bad_events(EventsApiFactory api) : IClassFixture<Ev
     [MemberData(nameof(BadEvents))]
     public async Task Bad_input_is_a_400_naming_the_field_and_nothing_is_stored(string fault, string field)
     {
-        var organiser = Guid.NewGuid();
+        var organiser = await api.VerifiedOrganisationAsync();
         var now = api.Clock.GetUtcNow();
         var draft = EventRequests.Draft(organiser, now, change: d =>
         {
@@ -95,7 +95,7 @@ public sealed class Refusing_bad_events(EventsApiFactory api) : IClassFixture<Ev
     [InlineData("capacity", "zwanzig")]
     public async Task Unknown_choices_and_wrong_types_are_a_400_naming_the_field(string field, string value)
     {
-        var organiser = Guid.NewGuid();
+        var organiser = await api.VerifiedOrganisationAsync();
         var draft = EventRequests.Draft(organiser, api.Clock.GetUtcNow(), change: d => d[field] = value);
 
         using var response = await api.MemberOf(organiser).PostAsJsonAsync(EventRequests.Path, draft);
@@ -111,10 +111,41 @@ public sealed class Refusing_bad_events(EventsApiFactory api) : IClassFixture<Ev
         Assert.Equal(["from", "kind", "limit", "topic"], (await response.ProblemFieldsAsync()).Order());
     }
 
+    [Theory]
+    [InlineData("/api/events/events?from=0001-01-01", "from")]
+    [InlineData("/api/events/events?to=0001-01-01T00:30", "to")]
+    [InlineData("/api/events/calendar.ics?from=0001-01-01", "from")]
+    [InlineData("/api/events/calendar.ics?to=9999-12-31", "to")]
+    public async Task Times_outside_the_years_2000_to_2200_are_a_400_not_a_500(string query, string field)
+    {
+        using var response = await api.AnonymousClient().GetAsync(query);
+
+        Assert.Equal([field], await response.ProblemFieldsAsync());
+    }
+
+    [Fact]
+    public async Task Statistics_and_event_bodies_refuse_times_outside_the_years_2000_to_2200()
+    {
+        var organiser = await api.VerifiedOrganisationAsync();
+        var draft = EventRequests.Draft(organiser, api.Clock.GetUtcNow(), change: d =>
+        {
+            d["registrationDeadline"] = "0001-01-01T00:00";
+            var session = ((List<Dictionary<string, object?>>)d["sessions"]!)[0];
+            session["startsAt"] = "0001-01-01T09:00";
+            session["endsAt"] = "0001-01-01T00:00:00+01:00";
+        });
+
+        using var statistics = await api.CoordinatorClient().GetAsync("/api/events/statistics?from=0001-01-01&to=2027-01-01");
+        using var create = await api.MemberOf(organiser).PostAsJsonAsync(EventRequests.Path, draft);
+
+        Assert.Equal(["from"], await statistics.ProblemFieldsAsync());
+        Assert.Equal(["registrationDeadline", "sessions[0].endsAt", "sessions[0].startsAt"], (await create.ProblemFieldsAsync()).Order());
+    }
+
     [Fact]
     public async Task A_broken_edit_leaves_the_event_as_it_was()
     {
-        var organiser = Guid.NewGuid();
+        var organiser = await api.VerifiedOrganisationAsync();
         var client = api.MemberOf(organiser);
         var created = await client.CreateAsync(EventRequests.Draft(organiser, api.Clock.GetUtcNow()));
 
@@ -129,7 +160,7 @@ public sealed class Refusing_bad_events(EventsApiFactory api) : IClassFixture<Ev
     [Fact]
     public async Task Bad_registrations_and_feedback_are_400s()
     {
-        var organiser = Guid.NewGuid();
+        var organiser = await api.VerifiedOrganisationAsync();
         var created = await api.MemberOf(organiser).CreateAsync(EventRequests.Draft(organiser, api.Clock.GetUtcNow()));
 
         using var sessionsOfAWorkshop = await api.MemberOf().RegisterAsync(created.Id(), new { sessionIds = created.SessionIds() });

@@ -13,7 +13,7 @@ public sealed class Registering_for_events(EventsApiFactory api) : IClassFixture
     [Fact]
     public async Task Two_hundred_simultaneous_registrations_for_twenty_places_confirm_twenty_and_waitlist_the_rest_in_order()
     {
-        var organiser = Guid.NewGuid();
+        var organiser = await api.VerifiedOrganisationAsync();
         var created = await api.MemberOf(organiser).CreateAsync(EventRequests.Draft(organiser, api.Clock.GetUtcNow()));
         var clients = Enumerable.Range(0, 200).Select(_ => api.MemberOf()).ToList();
         var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -46,9 +46,53 @@ public sealed class Registering_for_events(EventsApiFactory api) : IClassFixture
     }
 
     [Fact]
+    public async Task Cancellations_racing_registrations_and_promotions_never_exceed_capacity()
+    {
+        var organiser = await api.VerifiedOrganisationAsync();
+        var created = await api.MemberOf(organiser).CreateAsync(EventRequests.Draft(organiser, api.Clock.GetUtcNow(), change: d => d["capacity"] = 10));
+        var holders = new List<(HttpClient Client, Guid Registration)>();
+        for (var i = 0; i < 20; i++)
+        {
+            var client = api.MemberOf();
+            holders.Add((client, (await client.RegisteredAsync(created.Id())).Id()));
+        }
+
+        // Ten confirmed cancel (each promoting someone) while twenty newcomers register, all at once.
+        var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var cancelling = holders.Take(10).Select(async holder =>
+        {
+            await gate.Task;
+            using var response = await holder.Client.DeleteAsync($"{EventRequests.Path}/{created.Id()}/registrations/{holder.Registration}");
+            return response.StatusCode;
+        });
+        var registering = Enumerable.Range(0, 20).Select(async _ =>
+        {
+            await gate.Task;
+            using var response = await api.MemberOf().RegisterAsync(created.Id());
+            return response.StatusCode;
+        });
+        var all = cancelling.Concat(registering).ToList();
+        gate.SetResult();
+        var statuses = await Task.WhenAll(all);
+
+        Assert.Equal(10, statuses.Count(status => status == HttpStatusCode.NoContent));
+        Assert.Equal(20, statuses.Count(status => status == HttpStatusCode.Created));
+        await using var connection = await api.OpenConnectionAsync();
+        var counts = (await connection.QueryAsync<(string Status, int Count)>(
+            "SELECT status, count(*)::int FROM registrations WHERE event_id = @id GROUP BY status", new { id = created.Id() })).ToDictionary(r => r.Status, r => r.Count);
+        Assert.Equal(10, counts["confirmed"]);
+        Assert.Equal(10, counts["cancelled"]);
+        Assert.Equal(20, counts["waitlisted"]);
+        // The ten who waited first are the ones who moved up.
+        var promoted = await connection.QueryAsync<Guid>(
+            "SELECT id FROM registrations WHERE event_id = @id AND status = 'confirmed' ORDER BY sequence", new { id = created.Id() });
+        Assert.Equal(holders.Skip(10).Select(h => h.Registration), promoted);
+    }
+
+    [Fact]
     public async Task A_second_registration_by_the_same_person_is_a_conflict()
     {
-        var organiser = Guid.NewGuid();
+        var organiser = await api.VerifiedOrganisationAsync();
         var created = await api.MemberOf(organiser).CreateAsync(EventRequests.Draft(organiser, api.Clock.GetUtcNow()));
         var person = api.MemberOf();
 
@@ -62,7 +106,7 @@ public sealed class Registering_for_events(EventsApiFactory api) : IClassFixture
     [Fact]
     public async Task The_same_person_registering_twice_at_once_gets_one_registration()
     {
-        var organiser = Guid.NewGuid();
+        var organiser = await api.VerifiedOrganisationAsync();
         var created = await api.MemberOf(organiser).CreateAsync(EventRequests.Draft(organiser, api.Clock.GetUtcNow()));
         var person = Guid.NewGuid();
         var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -83,7 +127,7 @@ public sealed class Registering_for_events(EventsApiFactory api) : IClassFixture
     [Fact]
     public async Task A_cancellation_promotes_the_first_on_the_waitlist_who_is_told()
     {
-        var organiser = Guid.NewGuid();
+        var organiser = await api.VerifiedOrganisationAsync();
         var created = await api.MemberOf(organiser).CreateAsync(EventRequests.Draft(organiser, api.Clock.GetUtcNow(), change: d => d["capacity"] = 1));
         var holder = api.MemberOf();
         var holding = await holder.RegisteredAsync(created.Id());
@@ -100,7 +144,7 @@ public sealed class Registering_for_events(EventsApiFactory api) : IClassFixture
         var promoted = JsonDocument.Parse(Assert.Single(await api.OutboxAsync<WaitlistPromoted>(firstWaiting.Id()))).RootElement;
         Assert.Equal(created.Id(), promoted.GetProperty("eventId").GetGuid());
         Assert.Empty(await api.OutboxAsync<WaitlistPromoted>(secondWaiting.Id()));
-        var mine = (await secondWaitingClient.GetFromJsonAsync<JsonElement>("/api/events/me/registrations"))[0];
+        var mine = (await secondWaitingClient.GetFromJsonAsync<JsonElement>("/api/events/me/registrations")).GetProperty("items")[0];
         Assert.Equal(1, mine.GetProperty("waitlistPosition").GetInt32());
         // Cancelling again is done already: no second event.
         using var again = await holder.DeleteAsync($"{EventRequests.Path}/{created.Id()}/registrations/{holding.Id()}");
@@ -109,9 +153,63 @@ public sealed class Registering_for_events(EventsApiFactory api) : IClassFixture
     }
 
     [Fact]
+    public async Task Once_the_first_session_has_begun_a_cancellation_is_refused_and_nobody_is_promoted_into_it()
+    {
+        var organiser = await api.VerifiedOrganisationAsync();
+        var organiserClient = api.MemberOf(organiser);
+        var created = await organiserClient.CreateAsync(EventRequests.Draft(organiser, api.Clock.GetUtcNow(), sessions: 2, change: d => d["capacity"] = 1));
+        var holder = api.MemberOf();
+        var holding = await holder.RegisteredAsync(created.Id());
+        var waiting = await api.MemberOf().RegisteredAsync(created.Id());
+
+        // The first session starts seven days ahead; the second a week later.
+        api.Clock.Advance(TimeSpan.FromDays(7) + TimeSpan.FromMinutes(1));
+        using var byRegistrant = await holder.DeleteAsync($"{EventRequests.Path}/{created.Id()}/registrations/{holding.Id()}");
+        using var byOrganiser = await organiserClient.DeleteAsync($"{EventRequests.Path}/{created.Id()}/registrations/{holding.Id()}");
+        using var raised = await organiserClient.PatchAsync(created.Id(), new { capacity = 5 }, version: 1);
+
+        Assert.Equal(HttpStatusCode.Conflict, byRegistrant.StatusCode);
+        Assert.Equal("The event has begun.", (await byRegistrant.JsonAsync()).GetProperty("title").GetString());
+        Assert.Equal(HttpStatusCode.Conflict, byOrganiser.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, raised.StatusCode);
+        Assert.Empty(await api.OutboxAsync<RegistrationCancelled>(holding.Id()));
+        Assert.Empty(await api.OutboxAsync<WaitlistPromoted>(waiting.Id()));
+        await using var connection = await api.OpenConnectionAsync();
+        Assert.Equal("confirmed", await connection.ExecuteScalarAsync<string>("SELECT status FROM registrations WHERE id = @id", new { id = holding.Id() }));
+        Assert.Equal("waitlisted", await connection.ExecuteScalarAsync<string>("SELECT status FROM registrations WHERE id = @id", new { id = waiting.Id() }));
+    }
+
+    [Fact]
+    public async Task My_registrations_come_a_page_at_a_time_with_their_waitlist_positions()
+    {
+        var organiser = await api.VerifiedOrganisationAsync();
+        var organiserClient = api.MemberOf(organiser);
+        var person = api.MemberOf();
+        var expected = new List<Guid>();
+        for (var i = 0; i < 3; i++)
+        {
+            var created = await organiserClient.CreateAsync(EventRequests.Draft(organiser, api.Clock.GetUtcNow(), change: d => d["capacity"] = 1));
+            await api.MemberOf().RegisteredAsync(created.Id());
+            expected.Insert(0, (await person.RegisteredAsync(created.Id())).Id());
+            api.Clock.Advance(TimeSpan.FromSeconds(1));
+        }
+
+        var first = await person.GetFromJsonAsync<JsonElement>("/api/events/me/registrations?limit=2");
+        var cursor = first.GetProperty("nextCursor").GetString();
+        var second = await person.GetFromJsonAsync<JsonElement>($"/api/events/me/registrations?limit=2&cursor={cursor}");
+        using var badCursor = await person.GetAsync("/api/events/me/registrations?cursor=nicht-von-uns");
+
+        var items = first.GetProperty("items").EnumerateArray().Concat(second.GetProperty("items").EnumerateArray()).ToList();
+        Assert.Equal(expected, items.Select(item => item.Id()));
+        Assert.All(items, item => Assert.Equal(1, item.GetProperty("waitlistPosition").GetInt32()));
+        Assert.Equal(JsonValueKind.Null, second.GetProperty("nextCursor").ValueKind);
+        Assert.Equal(["cursor"], await badCursor.ProblemFieldsAsync());
+    }
+
+    [Fact]
     public async Task Registration_closes_at_the_deadline()
     {
-        var organiser = Guid.NewGuid();
+        var organiser = await api.VerifiedOrganisationAsync();
         var created = await api.MemberOf(organiser).CreateAsync(EventRequests.Draft(organiser, api.Clock.GetUtcNow(), change: d => d["registrationDeadline"] = EventRequests.Iso(api.Clock.GetUtcNow().AddHours(1))));
         var inTime = api.MemberOf();
         await inTime.RegisteredAsync(created.Id());
@@ -127,7 +225,7 @@ public sealed class Registering_for_events(EventsApiFactory api) : IClassFixture
     [Fact]
     public async Task Modules_of_a_series_can_be_chosen_and_places_count_per_module()
     {
-        var organiser = Guid.NewGuid();
+        var organiser = await api.VerifiedOrganisationAsync();
         var created = await api.MemberOf(organiser).CreateAsync(EventRequests.Draft(organiser, api.Clock.GetUtcNow(), sessions: 3, change: d => d["capacity"] = 1));
         var sessions = created.SessionIds();
 
@@ -143,9 +241,25 @@ public sealed class Registering_for_events(EventsApiFactory api) : IClassFixture
     }
 
     [Fact]
+    public async Task Choosing_fewer_modules_than_a_certificate_needs_is_allowed_and_says_no_certificate_is_possible()
+    {
+        var organiser = await api.VerifiedOrganisationAsync();
+        var created = await api.MemberOf(organiser).CreateAsync(EventRequests.Draft(organiser, api.Clock.GetUtcNow(), sessions: 5, change: d => d["certificateMinSessions"] = 4));
+        var sessions = created.SessionIds();
+
+        var three = await api.MemberOf().RegisteredAsync(created.Id(), new { sessionIds = sessions.Take(3) });
+        var four = await api.MemberOf().RegisteredAsync(created.Id(), new { sessionIds = sessions.Take(4) });
+        var whole = await api.MemberOf().RegisteredAsync(created.Id());
+
+        Assert.False(three.GetProperty("certificatePossible").GetBoolean());
+        Assert.True(four.GetProperty("certificatePossible").GetBoolean());
+        Assert.True(whole.GetProperty("certificatePossible").GetBoolean());
+    }
+
+    [Fact]
     public async Task The_organiser_sees_every_registration_and_exports_them_as_csv()
     {
-        var organiser = Guid.NewGuid();
+        var organiser = await api.VerifiedOrganisationAsync();
         var organiserClient = api.MemberOf(organiser);
         var created = await organiserClient.CreateAsync(EventRequests.Draft(organiser, api.Clock.GetUtcNow(), change: d => d["capacity"] = 1));
         await api.MemberOf().RegisteredAsync(created.Id(), new { participantName = "Nguyễn, Thị \"Lan\"" });
@@ -158,7 +272,7 @@ public sealed class Registering_for_events(EventsApiFactory api) : IClassFixture
         var text = Encoding.UTF8.GetString(await csv.Content.ReadAsByteArrayAsync()).TrimStart('\uFEFF');
         using var byPath = await organiserClient.GetAsync($"{EventRequests.Path}/{created.Id()}/registrations.csv");
 
-        Assert.Equal(["confirmed", "waitlisted"], list.EnumerateArray().Select(r => r.GetProperty("status").GetString()));
+        Assert.Equal(["confirmed", "waitlisted"], list.GetProperty("items").EnumerateArray().Select(r => r.GetProperty("status").GetString()));
         Assert.Equal("text/csv", csv.Content.Headers.ContentType?.MediaType);
         var lines = text.Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal(3, lines.Length);
@@ -172,9 +286,38 @@ public sealed class Registering_for_events(EventsApiFactory api) : IClassFixture
     }
 
     [Fact]
+    public async Task The_organisers_list_comes_a_page_at_a_time_in_registration_order_with_waitlist_positions()
+    {
+        var organiser = await api.VerifiedOrganisationAsync();
+        var organiserClient = api.MemberOf(organiser);
+        var created = await organiserClient.CreateAsync(EventRequests.Draft(organiser, api.Clock.GetUtcNow(), change: d => d["capacity"] = 1));
+        var registered = new List<Guid>();
+        for (var i = 0; i < 5; i++)
+        {
+            registered.Add((await api.MemberOf().RegisteredAsync(created.Id())).Id());
+        }
+
+        var path = $"{EventRequests.Path}/{created.Id()}/registrations";
+        var pages = new List<JsonElement>();
+        string? cursor = null;
+        do
+        {
+            var page = await organiserClient.GetFromJsonAsync<JsonElement>($"{path}?limit=2{(cursor is null ? "" : $"&cursor={cursor}")}");
+            pages.Add(page);
+            cursor = page.GetProperty("nextCursor").GetString();
+        }
+        while (cursor is not null);
+
+        var items = pages.SelectMany(page => page.GetProperty("items").EnumerateArray()).ToList();
+        Assert.Equal(3, pages.Count);
+        Assert.Equal(registered, items.Select(item => item.Id()));
+        Assert.Equal([null, 1, 2, 3, 4], items.Select(item => item.GetProperty("waitlistPosition").ValueKind == JsonValueKind.Null ? (int?)null : item.GetProperty("waitlistPosition").GetInt32()));
+    }
+
+    [Fact]
     public async Task Participants_see_the_confirmed_organisations_but_never_who_waits()
     {
-        var organiser = Guid.NewGuid();
+        var organiser = await api.VerifiedOrganisationAsync();
         var created = await api.MemberOf(organiser).CreateAsync(EventRequests.Draft(organiser, api.Clock.GetUtcNow(), change: d => d["capacity"] = 1));
         var confirmedOrganisation = Guid.NewGuid();
         var waitingOrganisation = Guid.NewGuid();
@@ -196,7 +339,7 @@ public sealed class Registering_for_events(EventsApiFactory api) : IClassFixture
     [Fact]
     public async Task Registering_for_an_organisation_one_is_not_a_member_of_is_refused()
     {
-        var organiser = Guid.NewGuid();
+        var organiser = await api.VerifiedOrganisationAsync();
         var created = await api.MemberOf(organiser).CreateAsync(EventRequests.Draft(organiser, api.Clock.GetUtcNow()));
 
         using var response = await api.MemberOf().RegisterAsync(created.Id(), new { organisationId = Guid.NewGuid() });

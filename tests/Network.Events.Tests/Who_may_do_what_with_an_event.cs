@@ -9,7 +9,7 @@ public sealed class Who_may_do_what_with_an_event(EventsApiFactory api) : IClass
     [Fact]
     public async Task Without_a_token_only_public_reading_is_answered()
     {
-        var organiser = Guid.NewGuid();
+        var organiser = await api.VerifiedOrganisationAsync();
         var created = await api.MemberOf(organiser).CreateAsync(EventRequests.Draft(organiser, api.Clock.GetUtcNow()));
         var anonymous = api.AnonymousClient();
 
@@ -31,7 +31,7 @@ public sealed class Who_may_do_what_with_an_event(EventsApiFactory api) : IClass
     [Fact]
     public async Task Only_members_of_the_organiser_and_coordinators_publish_change_and_cancel()
     {
-        var organiser = Guid.NewGuid();
+        var organiser = await api.VerifiedOrganisationAsync();
         var created = await api.MemberOf(organiser).CreateAsync(EventRequests.Draft(organiser, api.Clock.GetUtcNow()));
         var outsider = api.MemberOf(Guid.NewGuid());
 
@@ -54,13 +54,13 @@ public sealed class Who_may_do_what_with_an_event(EventsApiFactory api) : IClass
     [Fact]
     public async Task Members_only_events_do_not_exist_for_the_public()
     {
-        var organiser = Guid.NewGuid();
+        var organiser = await api.VerifiedOrganisationAsync();
         var created = await api.MemberOf(organiser).CreateAsync(EventRequests.Draft(organiser, api.Clock.GetUtcNow(), change: d => d["visibility"] = "members"));
 
         using var anonymous = await api.AnonymousClient().GetAsync($"{EventRequests.Path}/{created.Id()}");
         using var withoutOrganisation = await api.MemberOf().GetAsync($"{EventRequests.Path}/{created.Id()}");
         using var registerWithout = await api.MemberOf().RegisterAsync(created.Id());
-        using var member = await api.MemberOf(Guid.NewGuid()).GetAsync($"{EventRequests.Path}/{created.Id()}");
+        using var member = await api.MemberOf(await api.VerifiedOrganisationAsync()).GetAsync($"{EventRequests.Path}/{created.Id()}");
         var publicList = await api.AnonymousClient().GetStringAsync($"{EventRequests.Path}?organiserOrganisationId={organiser}");
 
         Assert.Equal(HttpStatusCode.NotFound, anonymous.StatusCode);
@@ -70,10 +70,55 @@ public sealed class Who_may_do_what_with_an_event(EventsApiFactory api) : IClass
         Assert.DoesNotContain(created.Id().ToString(), publicList);
     }
 
+    [Theory]
+    [InlineData("pending")]
+    [InlineData("suspended")]
+    [InlineData("rejected")]
+    public async Task Members_of_an_organisation_that_is_not_verified_are_not_members_of_the_network(string status)
+    {
+        var organiser = await api.VerifiedOrganisationAsync();
+        var created = await api.MemberOf(organiser).CreateAsync(EventRequests.Draft(organiser, api.Clock.GetUtcNow(), change: d => d["visibility"] = "members"));
+        var unverified = await api.OrganisationInStatusAsync(status);
+        var member = api.MemberOf(unverified);
+
+        using var read = await member.GetAsync($"{EventRequests.Path}/{created.Id()}");
+        var list = await member.GetStringAsync($"{EventRequests.Path}?organiserOrganisationId={organiser}");
+        using var publish = await member.PostAsJsonAsync(EventRequests.Path, EventRequests.Draft(unverified, api.Clock.GetUtcNow()));
+
+        Assert.Equal(HttpStatusCode.NotFound, read.StatusCode);
+        Assert.DoesNotContain(created.Id().ToString(), list);
+        Assert.Equal(HttpStatusCode.Forbidden, publish.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_suspended_organiser_loses_its_rights_over_its_events_and_gets_them_back_when_reinstated()
+    {
+        var organiser = await api.VerifiedOrganisationAsync();
+        var client = api.MemberOf(organiser);
+        var created = await client.CreateAsync(EventRequests.Draft(organiser, api.Clock.GetUtcNow(), change: d => d["visibility"] = "members"));
+
+        await api.ChangeOrganisationStatusAsync(organiser, "suspended", api.Clock.GetUtcNow().AddMinutes(1));
+        using var whileSuspended = await client.PatchAsync(created.Id(), new { title = "Runder Tisch Gesundheit" }, version: 1);
+        using var readWhileSuspended = await client.GetAsync($"{EventRequests.Path}/{created.Id()}");
+        var listWhileSuspended = await client.GetStringAsync($"{EventRequests.Path}?organiserOrganisationId={organiser}");
+        // A verification that happened before the suspension, delivered late, changes nothing.
+        await api.ChangeOrganisationStatusAsync(organiser, "verified", api.Clock.GetUtcNow());
+        using var afterLateVerification = await client.PatchAsync(created.Id(), new { title = "Runder Tisch Gesundheit" }, version: 1);
+        await api.ChangeOrganisationStatusAsync(organiser, "reinstated", api.Clock.GetUtcNow().AddMinutes(2));
+        using var reinstated = await client.PatchAsync(created.Id(), new { title = "Runder Tisch Gesundheit" }, version: 1);
+
+        // Members-only, and they are members of the network no more: the event is not there for them.
+        Assert.Equal(HttpStatusCode.NotFound, whileSuspended.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, readWhileSuspended.StatusCode);
+        Assert.DoesNotContain(created.Id().ToString(), listWhileSuspended);
+        Assert.Equal(HttpStatusCode.NotFound, afterLateVerification.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, reinstated.StatusCode);
+    }
+
     [Fact]
     public async Task A_registration_is_cancelled_by_its_registrant_or_the_organiser_and_nobody_else()
     {
-        var organiser = Guid.NewGuid();
+        var organiser = await api.VerifiedOrganisationAsync();
         var organiserClient = api.MemberOf(organiser);
         var created = await organiserClient.CreateAsync(EventRequests.Draft(organiser, api.Clock.GetUtcNow()));
         var first = await api.MemberOf().RegisteredAsync(created.Id());

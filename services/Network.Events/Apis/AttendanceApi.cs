@@ -25,7 +25,7 @@ public static class AttendanceApi
     internal static async Task<Results<NoContent, ValidationProblem, NotFound, ProblemHttpResult>> RecordAsync(
         Guid id, IReadOnlyList<AttendanceEntry>? entries, HttpContext context, EventStore events, RegistrationStore registrations, AttendanceStore attendance, TimeProvider time, CancellationToken cancellationToken)
     {
-        var viewer = EventViewer.Of(context.User);
+        var viewer = await context.EventViewerAsync();
         var @event = await events.FindAsync(id, cancellationToken);
         if (@event is null || !EventAccess.CanSee(viewer, @event))
         {
@@ -45,7 +45,7 @@ public static class AttendanceApi
         }
 
         var now = time.GetUtcNow();
-        var byId = (await registrations.ListAsync(id, cancellationToken)).ToDictionary(r => r.Id);
+        var byId = (await registrations.ListAsync(id, null, null, cancellationToken)).ToDictionary(r => r.Id);
         var marks = new List<AttendanceMark>();
         for (var index = 0; index < entries.Count; index++)
         {

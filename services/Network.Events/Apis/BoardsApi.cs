@@ -40,7 +40,7 @@ public static class BoardsApi
     internal static async Task<Results<Created<BoardResponse>, ValidationProblem, NotFound, ProblemHttpResult>> OpenAsync(
         Guid id, OpenBoardRequest? request, HttpContext context, EventStore events, BoardStore boards, CancellationToken cancellationToken)
     {
-        var viewer = EventViewer.Of(context.User);
+        var viewer = await context.EventViewerAsync();
         var @event = await events.FindAsync(id, cancellationToken);
         if (@event is null || !EventAccess.CanSee(viewer, @event))
         {
@@ -77,7 +77,7 @@ public static class BoardsApi
     internal static async Task<Results<Ok<BoardResponse>, NotFound, ProblemHttpResult>> ReadAsync(
         Guid id, HttpContext context, EventStore events, RegistrationStore registrations, BoardStore boards, CancellationToken cancellationToken)
     {
-        var viewer = EventViewer.Of(context.User);
+        var viewer = await context.EventViewerAsync();
         var (@event, refusal) = await ParticipantAsync(id, viewer, events, registrations, cancellationToken);
         if (refusal is not null)
         {
@@ -90,7 +90,7 @@ public static class BoardsApi
     internal static async Task<Results<Created<PostResponse>, ValidationProblem, NotFound, ProblemHttpResult>> PostAsync(
         Guid id, PostRequest request, HttpContext context, EventStore events, RegistrationStore registrations, BoardStore boards, CancellationToken cancellationToken)
     {
-        var viewer = EventViewer.Of(context.User);
+        var viewer = await context.EventViewerAsync();
         var (@event, refusal) = await ParticipantAsync(id, viewer, events, registrations, cancellationToken);
         if (refusal is not null)
         {
@@ -110,12 +110,18 @@ public static class BoardsApi
             errors["text"] = [$"Write 1 to {MaximumPostLength} characters, without control characters."];
         }
 
+        // Asked every time rather than defaulted: posting under one's name by omission is the mistake to avoid.
+        if (request.Anonymous is null)
+        {
+            errors["anonymous"] = ["Say whether the post is anonymous (true) or under your name (false)."];
+        }
+
         if (errors.Count > 0)
         {
             return TypedResults.ValidationProblem(errors, title: "The post could not be added.");
         }
 
-        var post = await boards.PostAsync(@event!.Id, request.ColumnId!.Value, viewer.AccountId!.Value, request.Anonymous ?? false, text!, cancellationToken);
+        var post = await boards.PostAsync(@event!.Id, request.ColumnId!.Value, viewer.AccountId!.Value, request.Anonymous!.Value, text!, cancellationToken);
         return TypedResults.Created($"/api/events/events/{id}/board", Describe(viewer, @event, post));
     }
 

@@ -19,7 +19,7 @@ public static class CalendarApi
     internal static async Task<IResult> EventCalendarAsync(
         Guid id, HttpContext context, EventStore events, RegistrationStore registrations, EventViews views, TimeProvider time, CancellationToken cancellationToken)
     {
-        var viewer = EventViewer.Of(context.User);
+        var viewer = await context.EventViewerAsync();
         var @event = await events.FindAsync(id, cancellationToken);
         if (@event is null || !EventAccess.CanSee(viewer, @event))
         {
@@ -45,7 +45,7 @@ public static class CalendarApi
         Guid? organiserOrganisationId,
         CancellationToken cancellationToken)
     {
-        var viewer = EventViewer.Of(context.User);
+        var viewer = await context.EventViewerAsync();
         var now = time.GetUtcNow();
         var (criteria, errors) = EventSearch.Read(from, to, kind, topic, region, organiserOrganisationId, null, null, now);
         if (criteria is null)
@@ -53,8 +53,8 @@ public static class CalendarApi
             return TypedResults.ValidationProblem(errors, title: "The calendar could not be made.");
         }
 
-        var found = await events.SearchAsync(criteria, viewer, MaximumFeedEvents, cancellationToken);
-        var entries = found.Take(MaximumFeedEvents).SelectMany(row => Entries(row.Event, showLinks: false, views));
+        var found = await events.SearchWithoutPlacesAsync(criteria, viewer, MaximumFeedEvents, cancellationToken);
+        var entries = found.Take(MaximumFeedEvents).SelectMany(@event => Entries(@event, showLinks: false, views));
         return Calendar("Network: Veranstaltungen", entries, now, "veranstaltungen.ics");
     }
 

@@ -8,7 +8,10 @@ namespace Network.Events.Apis;
 /// <summary>Certificates: the registrant's PDF, and the public check of a certificate number.</summary>
 public static partial class CertificatesApi
 {
-    /// <summary>What anyone learns by checking a number: that it is genuine, for whom and for what.</summary>
+    /// <summary>
+    /// What anyone learns by checking a number: that it is genuine, for whom and for what, and
+    /// whether it was revoked since (attendance corrected below the threshold, or the event cancelled).
+    /// </summary>
     public sealed record CertificateCheckResponse(
         string Number,
         bool Genuine,
@@ -17,7 +20,9 @@ public static partial class CertificatesApi
         string EventTitle,
         string OrganiserName,
         int SessionsAttended,
-        DateTimeOffset IssuedAt);
+        DateTimeOffset IssuedAt,
+        bool Revoked,
+        DateTimeOffset? RevokedAt);
 
     public static IEndpointRouteBuilder MapCertificatesApi(this IEndpointRouteBuilder endpoints)
     {
@@ -40,7 +45,7 @@ public static partial class CertificatesApi
         ILoggerFactory loggers,
         CancellationToken cancellationToken)
     {
-        var viewer = EventViewer.Of(context.User);
+        var viewer = await context.EventViewerAsync();
         var registration = await registrations.FindAsync(registrationId, cancellationToken);
         if (registration is null || registration.AccountId is null || registration.AccountId != viewer.AccountId)
         {
@@ -49,14 +54,19 @@ public static partial class CertificatesApi
 
         var @event = (await events.FindAsync(registration.EventId, cancellationToken))!;
         var attended = await attendance.AttendedSessionsAsync(registrationId, cancellationToken);
-        var eligibility = CertificatePolicy.Evaluate(@event, registration.Status, attended.Count);
+        var eligibility = CertificatePolicy.Evaluate(@event, registration, attended.Count);
         if (!eligibility.Eligible)
         {
-            var detail = registration.Status != RegistrationStatus.Confirmed || @event.Status != EventStatus.Scheduled
+            // The title names the real reason: a waitlisted person or a cancelled event is not short of sessions.
+            var notAParticipant = registration.Status != RegistrationStatus.Confirmed || @event.Status != EventStatus.Scheduled;
+            var title = notAParticipant
                 ? "Certificates are for confirmed participants of events that took place."
+                : eligibility.SessionsMissing == 1 ? "One more session is needed for a certificate." : $"{eligibility.SessionsMissing} more sessions are needed for a certificate.";
+            var detail = notAParticipant
+                ? "Your registration is not confirmed, or the event was cancelled."
                 : $"You attended {eligibility.SessionsAttended} of the {eligibility.SessionsRequired} sessions a certificate needs: {eligibility.SessionsMissing} more to go.";
             return EventsApi.Conflict(
-                eligibility.SessionsMissing == 1 ? "One more session is needed for a certificate." : $"{Math.Max(eligibility.SessionsMissing, 1)} more sessions are needed for a certificate.",
+                title,
                 detail,
                 new Dictionary<string, object?>
                 {
@@ -81,14 +91,15 @@ public static partial class CertificatesApi
                 detail: "The service is missing the font it sets certificates in; the operators have been told.");
         }
 
-        var certificate = await attendance.IssueAsync(@event, registration, attended.Count, cancellationToken);
+        var certificate = await attendance.IssueAsync(@event, registration, attended, cancellationToken);
         var organiser = await attendance.OrganisationNameAsync(@event.OrganiserOrganisationId, cancellationToken) ?? "Network";
         var pdf = CertificateDocument.Render(new CertificateContent(
             certificate.ParticipantName ?? registration.ParticipantName,
             @event.Title,
             @event.Kind,
             organiser,
-            @event.Sessions.Where(session => attended.Contains(session.Id)).ToList(),
+            // The sessions on record, not today's attendance: the PDF says what the check says.
+            @event.Sessions.Where(session => certificate.SessionIds.Contains(session.Id)).ToList(),
             registration.SessionsOf(@event).Count,
             certificate.Number,
             certificate.IssuedAt,
@@ -109,7 +120,16 @@ public static partial class CertificatesApi
         var @event = (await events.FindAsync(certificate.EventId, cancellationToken))!;
         var organiser = await attendance.OrganisationNameAsync(@event.OrganiserOrganisationId, cancellationToken) ?? "Network";
         return TypedResults.Ok(new CertificateCheckResponse(
-            certificate.Number, true, certificate.ParticipantName, @event.Id, @event.Title, organiser, certificate.SessionsAttended, BerlinTime.ToBerlin(certificate.IssuedAt)));
+            certificate.Number,
+            true,
+            certificate.ParticipantName,
+            @event.Id,
+            @event.Title,
+            organiser,
+            certificate.SessionsAttended,
+            BerlinTime.ToBerlin(certificate.IssuedAt),
+            certificate.IsRevoked,
+            certificate.RevokedAt is { } revokedAt ? BerlinTime.ToBerlin(revokedAt) : null));
     }
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Certificate font {Path} is missing: install fonts-dejavu-core or point {Setting} at a TrueType file")]

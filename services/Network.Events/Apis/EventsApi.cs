@@ -86,7 +86,7 @@ public static class EventsApi
     internal static async Task<Results<Created<EventResponse>, ValidationProblem, ProblemHttpResult>> CreateAsync(
         CreateEventRequest request, HttpContext context, EventStore events, EventViews views, TimeProvider time, CancellationToken cancellationToken)
     {
-        var viewer = EventViewer.Of(context.User);
+        var viewer = await context.EventViewerAsync();
         var errors = new Dictionary<string, string[]>();
         var organiser = request.OrganiserOrganisationId ?? Guid.Empty;
         if (request.OrganiserOrganisationId is null)
@@ -115,7 +115,7 @@ public static class EventsApi
             return TypedResults.ValidationProblem(errors, title: "The event could not be published.");
         }
 
-        var created = await events.CreateAsync(organiser, request.Kind!.Value, content, viewer.AccountId, cancellationToken);
+        var created = await events.CreateAsync(organiser, request.Kind!.Value, content, cancellationToken);
         ETags.Set(context.Response, created.Version);
         var withPlaces = new EventWithPlaces(created, created.Capacity, 0, created.Sessions.ToDictionary(s => s.Id, _ => created.Capacity));
         return TypedResults.Created($"/api/events/events/{created.Id}", views.Describe(viewer, withPlaces, null, null, now));
@@ -136,7 +136,7 @@ public static class EventsApi
         string? cursor,
         CancellationToken cancellationToken)
     {
-        var viewer = EventViewer.Of(context.User);
+        var viewer = await context.EventViewerAsync();
         var now = time.GetUtcNow();
         var (criteria, errors) = EventSearch.Read(from, to, kind, topic, region, organiserOrganisationId, limit, cursor, now);
         if (criteria is null)
@@ -152,7 +152,7 @@ public static class EventsApi
     internal static async Task<Results<Ok<EventResponse>, NotFound>> GetAsync(
         Guid id, HttpContext context, EventStore events, RegistrationStore registrations, EventViews views, TimeProvider time, CancellationToken cancellationToken)
     {
-        var viewer = EventViewer.Of(context.User);
+        var viewer = await context.EventViewerAsync();
         var found = await events.FindWithPlacesAsync(id, cancellationToken);
         if (found is null || !EventAccess.CanSee(viewer, found.Event))
         {
@@ -168,7 +168,7 @@ public static class EventsApi
     internal static async Task<Results<Ok<EventResponse>, ValidationProblem, NotFound, ProblemHttpResult>> UpdateAsync(
         Guid id, UpdateEventRequest request, HttpContext context, EventStore events, EventViews views, TimeProvider time, CancellationToken cancellationToken)
     {
-        var viewer = EventViewer.Of(context.User);
+        var viewer = await context.EventViewerAsync();
         var now = time.GetUtcNow();
         var current = await events.FindAsync(id, cancellationToken);
         if (current is null || !EventAccess.CanSee(viewer, current))
@@ -239,7 +239,7 @@ public static class EventsApi
     internal static async Task<Results<Ok<EventResponse>, ValidationProblem, NotFound, ProblemHttpResult>> CancelAsync(
         Guid id, CancellationRequest request, HttpContext context, EventStore events, EventViews views, TimeProvider time, CancellationToken cancellationToken)
     {
-        var viewer = EventViewer.Of(context.User);
+        var viewer = await context.EventViewerAsync();
         var current = await events.FindAsync(id, cancellationToken);
         if (current is null || !EventAccess.CanSee(viewer, current))
         {

@@ -31,7 +31,7 @@ public static class FeedbackApi
     internal static async Task<Results<Created, ValidationProblem, NotFound, ProblemHttpResult>> GiveAsync(
         Guid id, FeedbackRequest request, HttpContext context, EventStore events, RegistrationStore registrations, FeedbackStore feedback, TimeProvider time, CancellationToken cancellationToken)
     {
-        var viewer = EventViewer.Of(context.User);
+        var viewer = await context.EventViewerAsync();
         var @event = await events.FindAsync(id, cancellationToken);
         if (@event is null || !EventAccess.CanSee(viewer, @event))
         {
@@ -84,7 +84,7 @@ public static class FeedbackApi
     internal static async Task<Results<Ok<FeedbackSummary>, NotFound, ProblemHttpResult>> ListAsync(
         Guid id, HttpContext context, EventStore events, FeedbackStore feedback, CancellationToken cancellationToken)
     {
-        var viewer = EventViewer.Of(context.User);
+        var viewer = await context.EventViewerAsync();
         var @event = await events.FindAsync(id, cancellationToken);
         if (@event is null || !EventAccess.CanSee(viewer, @event))
         {

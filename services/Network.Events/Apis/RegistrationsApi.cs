@@ -19,6 +19,10 @@ public static class RegistrationsApi
     /// </summary>
     public sealed record RegistrationRequest(Guid? OrganisationId, IReadOnlyList<Guid>? SessionIds, string? ParticipantName);
 
+    /// <summary>
+    /// The new registration. `certificatePossible` is false when the chosen modules are fewer than
+    /// the sessions a certificate needs: registering is allowed, a certificate cannot be earned.
+    /// </summary>
     public sealed record RegistrationResponse(
         Guid Id,
         Guid EventId,
@@ -27,7 +31,8 @@ public static class RegistrationsApi
         IReadOnlyList<Guid>? SessionIds,
         Guid? OrganisationId,
         string? ParticipantName,
-        DateTimeOffset CreatedAt);
+        DateTimeOffset CreatedAt,
+        bool CertificatePossible);
 
     /// <summary>A registration as the organiser sees it.</summary>
     public sealed record RegistrationListResponse(
@@ -74,7 +79,7 @@ public static class RegistrationsApi
     internal static async Task<Results<Created<RegistrationResponse>, ValidationProblem, NotFound, ProblemHttpResult>> RegisterAsync(
         Guid id, RegistrationRequest? request, HttpContext context, EventStore events, RegistrationStore registrations, CancellationToken cancellationToken)
     {
-        var viewer = EventViewer.Of(context.User);
+        var viewer = await context.EventViewerAsync();
         var @event = await events.FindAsync(id, cancellationToken);
         if (@event is null || !EventAccess.CanSee(viewer, @event) || viewer.AccountId is not { } accountId)
         {
@@ -138,7 +143,15 @@ public static class RegistrationsApi
         return TypedResults.Created(
             $"/api/events/events/{id}/registrations/{registration.Id}",
             new RegistrationResponse(
-                registration.Id, id, registration.Status, result.WaitlistPosition, registration.SessionIds, registration.OrganisationId, registration.ParticipantName, BerlinTime.ToBerlin(registration.CreatedAt)));
+                registration.Id,
+                id,
+                registration.Status,
+                result.WaitlistPosition,
+                registration.SessionIds,
+                registration.OrganisationId,
+                registration.ParticipantName,
+                BerlinTime.ToBerlin(registration.CreatedAt),
+                CertificatePolicy.IsPossible(@event, registration.SessionIds)));
     }
 
     /// <summary>
@@ -147,22 +160,36 @@ public static class RegistrationsApi
     /// who waits.
     /// </summary>
     internal static async Task<IResult> ListAsync(
-        Guid id, HttpContext context, EventStore events, RegistrationStore registrations, CancellationToken cancellationToken)
+        Guid id, HttpContext context, EventStore events, RegistrationStore registrations, int? limit, string? cursor, CancellationToken cancellationToken)
     {
-        var viewer = EventViewer.Of(context.User);
+        var viewer = await context.EventViewerAsync();
         var @event = await events.FindAsync(id, cancellationToken);
         if (@event is null || !EventAccess.CanSee(viewer, @event))
         {
             return TypedResults.NotFound();
         }
 
-        var all = await registrations.ListAsync(id, cancellationToken);
         if (EventAccess.CanOrganise(viewer, @event))
         {
-            return WantsCsv(context.Request)
-                ? Csv(@event, all)
-                : TypedResults.Ok(all.Select(Describe).ToList());
+            if (WantsCsv(context.Request))
+            {
+                return Csv(@event, await registrations.ListAsync(id, null, null, cancellationToken));
+            }
+
+            // JSON a page at a time; the cursor's id names the last registration seen.
+            var errors = new Dictionary<string, string[]>();
+            var (effectiveLimit, after) = Paging.Read(limit, cursor, errors);
+            if (errors.Count > 0)
+            {
+                return TypedResults.ValidationProblem(errors, title: "The list could not be read.");
+            }
+
+            var rows = await registrations.ListAsync(id, effectiveLimit, after?.Id, cancellationToken);
+            var page = Paging.ToPage(rows, effectiveLimit, r => (r.CreatedAt.UtcDateTime, r.Id));
+            return TypedResults.Ok(new Page<RegistrationListResponse>(page.Items.Select(Describe).ToList(), page.NextCursor));
         }
+
+        var all = await registrations.ListAsync(id, null, null, cancellationToken);
 
         var own = all.FirstOrDefault(r => r.AccountId == viewer.AccountId && r.Status != RegistrationStatus.Cancelled);
         if (own is null)
@@ -181,7 +208,7 @@ public static class RegistrationsApi
     internal static async Task<IResult> ExportAsync(
         Guid id, HttpContext context, EventStore events, RegistrationStore registrations, CancellationToken cancellationToken)
     {
-        var viewer = EventViewer.Of(context.User);
+        var viewer = await context.EventViewerAsync();
         var @event = await events.FindAsync(id, cancellationToken);
         if (@event is null || !EventAccess.CanSee(viewer, @event))
         {
@@ -193,13 +220,13 @@ public static class RegistrationsApi
             return EventsApi.Forbidden("Only the organiser exports the registrations.");
         }
 
-        return Csv(@event, await registrations.ListAsync(id, cancellationToken));
+        return Csv(@event, await registrations.ListAsync(id, null, null, cancellationToken));
     }
 
     internal static async Task<Results<NoContent, NotFound, ProblemHttpResult>> CancelAsync(
         Guid id, Guid registrationId, HttpContext context, EventStore events, RegistrationStore registrations, CancellationToken cancellationToken)
     {
-        var viewer = EventViewer.Of(context.User);
+        var viewer = await context.EventViewerAsync();
         var @event = await events.FindAsync(id, cancellationToken);
         var registration = await registrations.FindAsync(registrationId, cancellationToken);
         if (@event is null || registration is null || registration.EventId != id)
@@ -216,16 +243,27 @@ public static class RegistrationsApi
         }
 
         // Cancelling one already cancelled is done already: 204 again, without a second event.
-        await registrations.CancelAsync(id, registrationId, cancellationToken);
-        return TypedResults.NoContent();
+        var cancellation = await registrations.CancelAsync(id, registrationId, cancellationToken);
+        return cancellation.EventHasBegun
+            ? EventsApi.Conflict("The event has begun.", "A registration can be cancelled until the first session starts; after that it records who took part.")
+            : TypedResults.NoContent();
     }
 
-    internal static async Task<Ok<List<MyRegistrationResponse>>> MineAsync(
-        HttpContext context, RegistrationStore registrations, EventViews views, CancellationToken cancellationToken)
+    /// <summary>The caller's registrations, newest first, a page at a time (`limit`, `cursor`).</summary>
+    internal static async Task<Results<Ok<Page<MyRegistrationResponse>>, ValidationProblem>> MineAsync(
+        HttpContext context, RegistrationStore registrations, EventViews views, int? limit, string? cursor, CancellationToken cancellationToken)
     {
+        var errors = new Dictionary<string, string[]>();
+        var (effectiveLimit, after) = Paging.Read(limit, cursor, errors);
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors, title: "The list could not be read.");
+        }
+
         var accountId = context.User.AccountId()!.Value;
-        var mine = await registrations.ForAccountAsync(accountId, cancellationToken);
-        return TypedResults.Ok(mine.Select(m => new MyRegistrationResponse(
+        var mine = await registrations.ForAccountAsync(accountId, effectiveLimit, after, cancellationToken);
+        var page = Paging.ToPage(mine, effectiveLimit, m => (m.Registration.CreatedAt.UtcDateTime, m.Registration.Id));
+        return TypedResults.Ok(new Page<MyRegistrationResponse>(page.Items.Select(m => new MyRegistrationResponse(
             m.Registration.Id,
             m.Registration.Status,
             m.WaitlistPosition,
@@ -236,7 +274,7 @@ public static class RegistrationsApi
             m.Event.Kind,
             m.Event.Status,
             BerlinTime.ToBerlin(m.Event.FirstStartsAt),
-            views.LinkTo(m.Event.Id))).ToList());
+            views.LinkTo(m.Event.Id))).ToList(), page.NextCursor));
     }
 
     private static bool WantsCsv(HttpRequest request) =>

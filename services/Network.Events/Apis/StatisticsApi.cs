@@ -16,7 +16,7 @@ public static class StatisticsApi
     internal static async Task<Results<Ok<EventStatistics>, ValidationProblem, ProblemHttpResult>> CountAsync(
         HttpContext context, StatisticsStore statistics, string? from, string? to, CancellationToken cancellationToken)
     {
-        if (!EventViewer.Of(context.User).IsCoordinator)
+        if (!(await context.EventViewerAsync()).IsCoordinator)
         {
             return EventsApi.Forbidden("Only coordinators see the statistics.");
         }
@@ -29,7 +29,8 @@ public static class StatisticsApi
                 return null;
             }
 
-            var (instant, error) = BerlinTime.Parse(text);
+            // A plain date as `to` takes in the whole day.
+            var (instant, error) = field == "to" ? BerlinTime.ParseEnd(text) : BerlinTime.Parse(text);
             if (error is not null)
             {
                 errors[field] = [error];

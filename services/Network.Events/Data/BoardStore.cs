@@ -59,10 +59,14 @@ public sealed class BoardStore(NpgsqlDataSource dataSource, TimeProvider time)
         return (columns, posts);
     }
 
+    /// <summary>
+    /// Stores a post. An anonymous post gets a random id and keeps only the day it was written: a
+    /// time-ordered id or the exact moment could be matched with who was active on the board then.
+    /// </summary>
     public async Task<BoardPost> PostAsync(Guid eventId, Guid columnId, Guid authorAccountId, bool anonymous, string text, CancellationToken cancellationToken)
     {
-        var id = Guid.CreateVersion7();
-        var now = time.GetUtcNow();
+        var id = anonymous ? Guid.NewGuid() : Guid.CreateVersion7();
+        var now = anonymous ? Times.DayOf(time.GetUtcNow()) : time.GetUtcNow();
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         var author = anonymous ? (Guid?)null : authorAccountId;
         await connection.ExecuteAsync(new CommandDefinition(

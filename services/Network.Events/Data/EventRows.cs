@@ -143,4 +143,7 @@ internal static class Times
     public static DateTimeOffset Utc(DateTime at) => new(DateTime.SpecifyKind(at, DateTimeKind.Utc));
 
     public static DateTimeOffset? Utc(DateTime? at) => at is { } value ? Utc(value) : null;
+
+    /// <summary>Midnight UTC of the instant's day: what anonymous feedback and posts keep of when they were written.</summary>
+    public static DateTimeOffset DayOf(DateTimeOffset at) => new(at.UtcDateTime.Date, TimeSpan.Zero);
 }

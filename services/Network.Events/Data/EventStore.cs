@@ -32,7 +32,7 @@ public sealed record EventWithPlaces(Event Event, int PlacesLeft, int WaitlistLe
 /// </summary>
 public sealed partial class EventStore(NpgsqlDataSource dataSource, TimeProvider time, ILogger<EventStore> logger)
 {
-    public async Task<Event> CreateAsync(Guid organiserOrganisationId, EventKind kind, EventContent content, Guid? createdBy, CancellationToken cancellationToken)
+    public async Task<Event> CreateAsync(Guid organiserOrganisationId, EventKind kind, EventContent content, CancellationToken cancellationToken)
     {
         var id = Guid.CreateVersion7();
         var now = time.GetUtcNow();
@@ -41,13 +41,13 @@ public sealed partial class EventStore(NpgsqlDataSource dataSource, TimeProvider
         await connection.ExecuteAsync(new CommandDefinition(
             """
             INSERT INTO events (
-                id, organiser_organisation_id, created_by_account_id, kind, status, title, description, topics, regions, languages,
+                id, organiser_organisation_id, kind, status, title, description, topics, regions, languages,
                 capacity, registration_deadline, certificate_min_sessions, visibility, first_starts_at, last_ends_at, created_at, updated_at)
             VALUES (
-                @id, @organiserOrganisationId, @createdBy, @kind, 'scheduled', @title, @description, @topics, @regions, @languages,
+                @id, @organiserOrganisationId, @kind, 'scheduled', @title, @description, @topics, @regions, @languages,
                 @capacity, @registrationDeadline, @certificateMinSessions, @visibility, @firstStartsAt, @lastEndsAt, @now, @now)
             """,
-            ContentParameters(content, new { id, organiserOrganisationId, createdBy, kind = EnumCodes.Of(kind), now }),
+            ContentParameters(content, new { id, organiserOrganisationId, kind = EnumCodes.Of(kind), now }),
             transaction,
             cancellationToken: cancellationToken));
         await WriteSessionsAsync(id, [], content.Sessions, transaction, cancellationToken);
@@ -85,6 +85,31 @@ public sealed partial class EventStore(NpgsqlDataSource dataSource, TimeProvider
 
     /// <summary>One page of the list, plus one more event when there is a next page.</summary>
     public async Task<IReadOnlyList<EventWithPlaces>> SearchAsync(EventSearchCriteria criteria, EventViewer viewer, int limit, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        var events = await FindAllAsync(criteria, viewer, limit, connection, cancellationToken);
+        return await WithPlacesAsync(events, connection, cancellationToken);
+    }
+
+    /// <summary>The same events without their places, for the calendar feed, which does not show them.</summary>
+    public async Task<IReadOnlyList<Event>> SearchWithoutPlacesAsync(EventSearchCriteria criteria, EventViewer viewer, int limit, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        return await FindAllAsync(criteria, viewer, limit, connection, cancellationToken);
+    }
+
+    private static async Task<IReadOnlyList<Event>> FindAllAsync(EventSearchCriteria criteria, EventViewer viewer, int limit, NpgsqlConnection connection, CancellationToken cancellationToken)
+    {
+        var (sql, parameters) = SearchSql(criteria, viewer, limit);
+        var rows = (await connection.QueryAsync<EventRow>(new CommandDefinition(sql, parameters, cancellationToken: cancellationToken))).ToList();
+        return await WithSessionsAsync(rows, connection, null, cancellationToken);
+    }
+
+    /// <summary>
+    /// The list's query: events that have not ended by <c>from</c> (events_by_last_end finds them
+    /// without reading the past), in order of their first session, as far as the viewer may see them.
+    /// </summary>
+    internal static (string Sql, DynamicParameters Parameters) SearchSql(EventSearchCriteria criteria, EventViewer viewer, int limit)
     {
         var conditions = new List<string> { "last_ends_at >= @from" };
         var parameters = new DynamicParameters(new { from = criteria.From, limit = limit + 1 });
@@ -125,22 +150,23 @@ public sealed partial class EventStore(NpgsqlDataSource dataSource, TimeProvider
             parameters.Add("afterId", after.Id);
         }
 
-        // The SQL form of EventAccess.CanSee: coordinators see everything; the organiser's members
-        // their own events; everyone else visible ones that moderation has not hidden.
+        // The SQL form of EventAccess.CanSee: coordinators see everything; members of a verified
+        // organiser their own events; members of any verified organisation every visible event, and
+        // everyone else public ones that moderation has not hidden.
         if (!viewer.IsCoordinator)
         {
-            var visible = viewer.IsNetworkMember ? "hidden_at IS NULL" : "hidden_at IS NULL AND visibility = 'public'";
-            conditions.Add($"(({visible}) OR organiser_organisation_id = ANY(@own))");
+            conditions.Add(
+                """
+                ((hidden_at IS NULL AND (visibility = 'public'
+                    OR (@signedIn AND EXISTS (SELECT 1 FROM organisations o WHERE o.id = ANY(@own) AND o.status = 'verified'))))
+                 OR (organiser_organisation_id = ANY(@own)
+                    AND EXISTS (SELECT 1 FROM organisations o WHERE o.id = events.organiser_organisation_id AND o.status = 'verified')))
+                """);
             parameters.Add("own", viewer.Organisations.ToArray());
+            parameters.Add("signedIn", viewer.IsSignedIn);
         }
 
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        var rows = (await connection.QueryAsync<EventRow>(new CommandDefinition(
-            $"SELECT {EventRow.Columns} FROM events WHERE {string.Join(" AND ", conditions)} ORDER BY first_starts_at, id LIMIT @limit",
-            parameters,
-            cancellationToken: cancellationToken))).ToList();
-        var events = await WithSessionsAsync(rows, connection, null, cancellationToken);
-        return await WithPlacesAsync(events, connection, cancellationToken);
+        return ($"SELECT {EventRow.Columns} FROM events WHERE {string.Join(" AND ", conditions)} ORDER BY first_starts_at, id LIMIT @limit", parameters);
     }
 
     /// <summary>
@@ -226,6 +252,8 @@ public sealed partial class EventStore(NpgsqlDataSource dataSource, TimeProvider
             new { id, now, reason },
             transaction,
             cancellationToken: cancellationToken));
+        // An event that did not take place as planned certifies nobody.
+        await AttendanceStore.RevokeAllAsync(id, now, transaction, cancellationToken);
         var registrations = await RegistrationStore.ActiveAsync(id, transaction, cancellationToken);
         await Outbox.EnqueueAsync(transaction, new EventCancelled
         {
@@ -239,6 +267,14 @@ public sealed partial class EventStore(NpgsqlDataSource dataSource, TimeProvider
         await transaction.CommitAsync(cancellationToken);
         LogCancelled(logger, id);
         return cancelled;
+    }
+
+    /// <summary>Several events with their sessions, in two queries whatever their number.</summary>
+    internal static async Task<IReadOnlyList<Event>> LoadManyAsync(IReadOnlyCollection<Guid> ids, NpgsqlConnection connection, CancellationToken cancellationToken)
+    {
+        var rows = (await connection.QueryAsync<EventRow>(new CommandDefinition(
+            $"SELECT {EventRow.Columns} FROM events WHERE id = ANY(@ids)", new { ids = ids.ToArray() }, cancellationToken: cancellationToken))).ToList();
+        return await WithSessionsAsync(rows, connection, null, cancellationToken);
     }
 
     /// <summary>The event and its sessions, inside a transaction; <paramref name="lockRow"/> takes the event's row lock (FOR UPDATE).</summary>
@@ -278,6 +314,7 @@ public sealed partial class EventStore(NpgsqlDataSource dataSource, TimeProvider
         return rows.Select(row => row.ToEvent(sessions[row.Id].Select(session => session.ToSession()).ToList())).ToList();
     }
 
+    /// <summary>Places left and waitlist lengths, counted by PostgreSQL rather than by loading every registration.</summary>
     private static async Task<IReadOnlyList<EventWithPlaces>> WithPlacesAsync(IReadOnlyList<Event> events, NpgsqlConnection connection, CancellationToken cancellationToken)
     {
         if (events.Count == 0)
@@ -285,21 +322,22 @@ public sealed partial class EventStore(NpgsqlDataSource dataSource, TimeProvider
             return [];
         }
 
-        var registrations = (await connection.QueryAsync<RegistrationRow>(new CommandDefinition(
-            $"SELECT {RegistrationRow.Columns} FROM registrations WHERE event_id = ANY(@ids) AND status <> 'cancelled'",
-            new { ids = events.Select(e => e.Id).ToArray() },
-            cancellationToken: cancellationToken))).Select(row => row.ToRegistration()).ToLookup(r => r.EventId);
+        var ids = events.Select(e => e.Id).ToArray();
+        var taken = await RegistrationStore.TakenPlacesAsync(ids, connection, null, cancellationToken);
+        var waiting = (await connection.QueryAsync<(Guid EventId, int Count)>(new CommandDefinition(
+            "SELECT event_id, count(*)::int FROM registrations WHERE event_id = ANY(@ids) AND status = 'waitlisted' GROUP BY event_id",
+            new { ids },
+            cancellationToken: cancellationToken))).ToDictionary(row => row.EventId, row => row.Count);
         return events.Select(@event =>
         {
-            var ofEvent = registrations[@event.Id].ToList();
-            var taken = RegistrationPolicy.TakenPlaces(@event, ofEvent);
-            var bySession = taken.ToDictionary(pair => pair.Key, pair => Math.Max(0, @event.Capacity - pair.Value));
-            return new EventWithPlaces(@event, RegistrationPolicy.PlacesLeft(@event, taken), ofEvent.Count(r => r.Status == RegistrationStatus.Waitlisted), bySession);
+            var takenOfEvent = @event.Sessions.ToDictionary(session => session.Id, session => taken.GetValueOrDefault(session.Id));
+            var bySession = takenOfEvent.ToDictionary(pair => pair.Key, pair => Math.Max(0, @event.Capacity - pair.Value));
+            return new EventWithPlaces(@event, RegistrationPolicy.PlacesLeft(@event, takenOfEvent), waiting.GetValueOrDefault(@event.Id), bySession);
         }).ToList();
     }
 
     /// <summary>
-    /// Writes the planned sessions: kept ones (by id) are updated, and their reminder is due again
+    /// Writes the planned sessions: kept ones (by id) are updated, and their reminders are due again
     /// when their start moved; new ones are inserted; dropped ones deleted (the caller made sure
     /// nobody holds them).
     /// </summary>
@@ -331,6 +369,19 @@ public sealed partial class EventStore(NpgsqlDataSource dataSource, TimeProvider
                 address = plan.Place.Address,
                 accessibility = plan.Place.Accessibility,
             };
+            if (plan.Id is not null)
+            {
+                // A session that moved is reminded again, for its new time, to everyone.
+                await connection.ExecuteAsync(new CommandDefinition(
+                    """
+                    DELETE FROM session_reminders
+                    WHERE session_id = @id AND EXISTS (SELECT 1 FROM sessions WHERE id = @id AND event_id = @eventId AND starts_at <> @startsAt)
+                    """,
+                    parameters,
+                    transaction,
+                    cancellationToken: cancellationToken));
+            }
+
             await connection.ExecuteAsync(new CommandDefinition(
                 plan.Id is null
                     ? """
@@ -340,9 +391,7 @@ public sealed partial class EventStore(NpgsqlDataSource dataSource, TimeProvider
                     : """
                       UPDATE sessions SET
                           position = @position, title = @title, online = @online, url = @url, venue = @venue, address = @address,
-                          accessibility = @accessibility, ends_at = @endsAt,
-                          reminded_at = CASE WHEN starts_at = @startsAt THEN reminded_at END,
-                          starts_at = @startsAt
+                          accessibility = @accessibility, ends_at = @endsAt, starts_at = @startsAt
                       WHERE id = @id AND event_id = @eventId
                       """,
                 parameters,

@@ -12,43 +12,64 @@ public sealed record FeedbackEntry(Guid Id, int Rating, string? Text, bool Anony
 /// </summary>
 public sealed class FeedbackStore(NpgsqlDataSource dataSource, TimeProvider time)
 {
+    /// <summary>
+    /// Stores the feedback. For anonymous feedback the registration's mark and the feedback row are
+    /// written in two transactions, the mark first: rows written in one transaction share its id
+    /// (xmin), which would link the feedback to the registration. Its id is random (not a
+    /// time-ordered version 7 guid) and its time only the day, for the same reason. Should the
+    /// second write fail, the person has used their one feedback without it being stored, which
+    /// is the lesser harm.
+    /// </summary>
     /// <returns>The new feedback's id, or null when this registration gave feedback already.</returns>
     public async Task<Guid?> GiveAsync(Guid eventId, Guid registrationId, Guid accountId, int rating, string? text, bool anonymous, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        var marked = await connection.ExecuteAsync(new CommandDefinition(
-            "UPDATE registrations SET feedback_given = true WHERE id = @registrationId AND NOT feedback_given",
-            new { registrationId },
-            transaction,
-            cancellationToken: cancellationToken));
-        if (marked == 0)
+        var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        try
         {
-            return null;
-        }
-
-        var id = Guid.CreateVersion7();
-        await connection.ExecuteAsync(new CommandDefinition(
-            """
-            INSERT INTO feedback (id, event_id, account_id, rating, text, anonymous, created_at)
-            VALUES (@id, @eventId, @accountId, @rating, @text, @anonymous, @createdAt)
-            """,
-            new
+            var marked = await connection.ExecuteAsync(new CommandDefinition(
+                "UPDATE registrations SET feedback_given = true WHERE id = @registrationId AND NOT feedback_given",
+                new { registrationId },
+                transaction,
+                cancellationToken: cancellationToken));
+            if (marked == 0)
             {
-                id,
-                eventId,
-                accountId = anonymous ? (Guid?)null : accountId,
-                rating,
-                text,
-                anonymous,
-                // Anonymous feedback keeps only the day, so the moment it was written does not point to who wrote it.
-                createdAt = anonymous ? new DateTimeOffset(now.UtcDateTime.Date, TimeSpan.Zero) : now,
-            },
-            transaction,
-            cancellationToken: cancellationToken));
-        await transaction.CommitAsync(cancellationToken);
-        return id;
+                return null;
+            }
+
+            if (anonymous)
+            {
+                await transaction.CommitAsync(cancellationToken);
+                await transaction.DisposeAsync();
+                transaction = await connection.BeginTransactionAsync(cancellationToken);
+            }
+
+            var id = anonymous ? Guid.NewGuid() : Guid.CreateVersion7();
+            await connection.ExecuteAsync(new CommandDefinition(
+                """
+                INSERT INTO feedback (id, event_id, account_id, rating, text, anonymous, created_at)
+                VALUES (@id, @eventId, @accountId, @rating, @text, @anonymous, @createdAt)
+                """,
+                new
+                {
+                    id,
+                    eventId,
+                    accountId = anonymous ? (Guid?)null : accountId,
+                    rating,
+                    text,
+                    anonymous,
+                    createdAt = anonymous ? Times.DayOf(now) : now,
+                },
+                transaction,
+                cancellationToken: cancellationToken));
+            await transaction.CommitAsync(cancellationToken);
+            return id;
+        }
+        finally
+        {
+            await transaction.DisposeAsync();
+        }
     }
 
     public async Task<IReadOnlyList<FeedbackEntry>> ListAsync(Guid eventId, CancellationToken cancellationToken)

@@ -9,6 +9,14 @@ namespace Network.Events.Data;
 /// <summary>What became of a registration request.</summary>
 public sealed record RegistrationResult(Registration? Registration, int? WaitlistPosition, RegistrationRefusal? Refusal, bool EventMissing);
 
+/// <summary>What became of a cancellation: done (with those promoted), nothing to cancel, or too late because the event has begun.</summary>
+public sealed record RegistrationCancellation(bool Cancelled, bool EventHasBegun, IReadOnlyList<Registration> Promoted)
+{
+    public static readonly RegistrationCancellation NothingToCancel = new(false, false, []);
+
+    public static readonly RegistrationCancellation TooLate = new(false, true, []);
+}
+
 /// <summary>A registration of the caller's, with what they need to know of its event.</summary>
 public sealed record MyRegistration(Registration Registration, int? WaitlistPosition, Event Event);
 
@@ -33,15 +41,24 @@ public sealed partial class RegistrationStore(NpgsqlDataSource dataSource, TimeP
             return new RegistrationResult(null, null, null, EventMissing: true);
         }
 
-        var registrations = await ActiveAsync(eventId, transaction, cancellationToken);
-        var refusal = RegistrationPolicy.Refusal(@event, now, registrations.Any(r => r.AccountId == accountId));
+        // Counted under the event's lock: the counts are the truth while this decision is made.
+        var (alreadyRegistered, waiting) = await connection.QuerySingleAsync<(bool, int)>(new CommandDefinition(
+            """
+            SELECT EXISTS (SELECT 1 FROM registrations WHERE event_id = @eventId AND account_id = @accountId AND status <> 'cancelled'),
+                   (SELECT count(*) FROM registrations WHERE event_id = @eventId AND status = 'waitlisted')::int
+            """,
+            new { eventId, accountId },
+            transaction,
+            cancellationToken: cancellationToken));
+        var refusal = RegistrationPolicy.Refusal(@event, now, alreadyRegistered);
         if (refusal is not null)
         {
             return new RegistrationResult(null, null, refusal, EventMissing: false);
         }
 
         var chosen = sessionIds ?? @event.Sessions.Select(session => session.Id).ToList();
-        var outcome = RegistrationPolicy.Decide(@event, chosen, registrations);
+        var taken = await TakenPlacesAsync([eventId], connection, transaction, cancellationToken);
+        var outcome = RegistrationPolicy.Decide(@event, chosen, taken, waiting);
         var id = Guid.CreateVersion7();
         var row = await connection.QuerySingleAsync<RegistrationRow>(new CommandDefinition(
             $"""
@@ -101,10 +118,10 @@ public sealed partial class RegistrationStore(NpgsqlDataSource dataSource, TimeP
 
     /// <summary>
     /// Cancels a registration; a place it held goes to the first on the waitlist who fits, who is
-    /// told (WaitlistPromoted). Cancelling one already cancelled changes nothing.
+    /// told (WaitlistPromoted). Cancelling one already cancelled changes nothing. Once the first
+    /// session has begun, nothing is cancelled (<see cref="RegistrationPolicy.MayCancel"/>).
     /// </summary>
-    /// <returns>The registrations promoted, or null when there was nothing to cancel.</returns>
-    public async Task<IReadOnlyList<Registration>?> CancelAsync(Guid eventId, Guid registrationId, CancellationToken cancellationToken)
+    public async Task<RegistrationCancellation> CancelAsync(Guid eventId, Guid registrationId, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
@@ -112,7 +129,13 @@ public sealed partial class RegistrationStore(NpgsqlDataSource dataSource, TimeP
         var @event = await EventStore.LoadAsync(eventId, transaction, lockRow: true, cancellationToken);
         if (@event is null)
         {
-            return null;
+            return RegistrationCancellation.NothingToCancel;
+        }
+
+        // Decided under the event's lock, so a session moved earlier at the same moment counts.
+        if (!RegistrationPolicy.MayCancel(@event, now))
+        {
+            return RegistrationCancellation.TooLate;
         }
 
         var cancelled = await connection.QuerySingleOrDefaultAsync<RegistrationRow>(new CommandDefinition(
@@ -126,7 +149,7 @@ public sealed partial class RegistrationStore(NpgsqlDataSource dataSource, TimeP
             cancellationToken: cancellationToken));
         if (cancelled is null)
         {
-            return null;
+            return RegistrationCancellation.NothingToCancel;
         }
 
         if (cancelled.AccountId is { } accountId)
@@ -141,26 +164,44 @@ public sealed partial class RegistrationStore(NpgsqlDataSource dataSource, TimeP
             }, cancellationToken);
         }
 
-        var promoted = @event.Status == EventStatus.Scheduled ? await PromoteAsync(@event, transaction, now, cancellationToken) : [];
+        var promoted = await PromoteAsync(@event, transaction, now, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         LogCancelled(logger, registrationId, eventId, promoted.Count);
-        return promoted;
+        return new RegistrationCancellation(true, false, promoted);
     }
 
-    /// <summary>The event's registrations with their attendance counts and organisation names, in registration order.</summary>
-    public async Task<IReadOnlyList<RegistrationListing>> ListAsync(Guid eventId, CancellationToken cancellationToken)
+    /// <summary>
+    /// The event's registrations with their attendance counts, organisation names and waitlist
+    /// positions, in registration order: all of them, or the <paramref name="limit"/> after
+    /// <paramref name="afterId"/> (keyset by sequence, plus one more when there is a next page).
+    /// </summary>
+    public async Task<IReadOnlyList<RegistrationListing>> ListAsync(Guid eventId, int? limit, Guid? afterId, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         var rows = (await connection.QueryAsync<RegistrationRow>(new CommandDefinition(
-            $"SELECT {RegistrationRow.Columns} FROM registrations WHERE event_id = @eventId ORDER BY sequence",
-            new { eventId },
+            $"""
+            SELECT {RegistrationRow.Columns} FROM registrations
+            WHERE event_id = @eventId AND (@first OR sequence > (SELECT sequence FROM registrations WHERE id = @afterId AND event_id = @eventId))
+            ORDER BY sequence
+            LIMIT @limit
+            """,
+            new { eventId, first = afterId is null, afterId = afterId ?? Guid.Empty, limit = limit is { } pageSize ? pageSize + 1 : (int?)null },
             cancellationToken: cancellationToken))).Select(row => row.ToRegistration()).ToList();
+        var positions = (await connection.QueryAsync<(Guid Id, int Position)>(new CommandDefinition(
+            """
+            SELECT id, position FROM (
+                SELECT id, row_number() OVER (ORDER BY sequence)::int AS position
+                FROM registrations WHERE event_id = @eventId AND status = 'waitlisted') waiting
+            WHERE id = ANY(@ids)
+            """,
+            new { eventId, ids = rows.Where(r => r.Status == RegistrationStatus.Waitlisted).Select(r => r.Id).ToArray() },
+            cancellationToken: cancellationToken))).ToDictionary(row => row.Id, row => row.Position);
         var attended = (await connection.QueryAsync<(Guid RegistrationId, int Count)>(new CommandDefinition(
             """
-            SELECT a.registration_id, count(*)::int FROM attendance a JOIN registrations r ON r.id = a.registration_id
-            WHERE r.event_id = @eventId AND a.attended GROUP BY a.registration_id
+            SELECT registration_id, count(*)::int FROM attendance
+            WHERE registration_id = ANY(@ids) AND attended GROUP BY registration_id
             """,
-            new { eventId },
+            new { ids = rows.Select(r => r.Id).ToArray() },
             cancellationToken: cancellationToken))).ToDictionary(row => row.RegistrationId, row => row.Count);
         var names = (await connection.QueryAsync<(Guid Id, string Name)>(new CommandDefinition(
             "SELECT id, name FROM organisations WHERE id = ANY(@ids)",
@@ -173,35 +214,43 @@ public sealed partial class RegistrationStore(NpgsqlDataSource dataSource, TimeP
             r.OrganisationId,
             r.OrganisationId is { } organisation ? names.GetValueOrDefault(organisation) : null,
             r.Status,
-            RegistrationPolicy.PositionOf(r, rows),
+            positions.TryGetValue(r.Id, out var position) ? position : null,
             r.SessionIds,
             attended.GetValueOrDefault(r.Id),
             r.CreatedAt)).ToList();
     }
 
     /// <summary>The caller's registrations (cancelled ones too), newest first, with their events.</summary>
-    public async Task<IReadOnlyList<MyRegistration>> ForAccountAsync(Guid accountId, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<MyRegistration>> ForAccountAsync(Guid accountId, int limit, (DateTime At, Guid Id)? after, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         var mine = (await connection.QueryAsync<RegistrationRow>(new CommandDefinition(
-            $"SELECT {RegistrationRow.Columns} FROM registrations WHERE account_id = @accountId ORDER BY created_at DESC LIMIT 500",
-            new { accountId },
+            $"""
+            SELECT {RegistrationRow.Columns} FROM registrations
+            WHERE account_id = @accountId AND (@first OR (created_at, id) < (@afterAt, @afterId))
+            ORDER BY created_at DESC, id DESC
+            LIMIT @limit
+            """,
+            new { accountId, first = after is null, afterAt = after?.At ?? DateTime.MinValue, afterId = after?.Id ?? Guid.Empty, limit = limit + 1 },
             cancellationToken: cancellationToken))).Select(row => row.ToRegistration()).ToList();
-        var result = new List<MyRegistration>();
-        foreach (var eventId in mine.Select(r => r.EventId).Distinct())
+        if (mine.Count == 0)
         {
-            var @event = await EventStore.LoadAsync(eventId, connection, null, lockRow: false, cancellationToken);
-            var waiting = (await connection.QueryAsync<RegistrationRow>(new CommandDefinition(
-                $"SELECT {RegistrationRow.Columns} FROM registrations WHERE event_id = @eventId AND status = 'waitlisted'",
-                new { eventId },
-                cancellationToken: cancellationToken))).Select(row => row.ToRegistration()).ToList();
-            foreach (var registration in mine.Where(r => r.EventId == eventId))
-            {
-                result.Add(new MyRegistration(registration, RegistrationPolicy.PositionOf(registration, waiting), @event!));
-            }
+            return [];
         }
 
-        return result.OrderByDescending(r => r.Registration.CreatedAt).ToList();
+        // One query each for the events and the positions, however many events the page spans.
+        var eventIds = mine.Select(r => r.EventId).Distinct().ToArray();
+        var events = (await EventStore.LoadManyAsync(eventIds, connection, cancellationToken)).ToDictionary(e => e.Id);
+        var positions = (await connection.QueryAsync<(Guid Id, int Position)>(new CommandDefinition(
+            """
+            SELECT id, position FROM (
+                SELECT id, account_id, row_number() OVER (PARTITION BY event_id ORDER BY sequence)::int AS position
+                FROM registrations WHERE event_id = ANY(@eventIds) AND status = 'waitlisted') waiting
+            WHERE account_id = @accountId
+            """,
+            new { eventIds, accountId },
+            cancellationToken: cancellationToken))).ToDictionary(row => row.Id, row => row.Position);
+        return mine.Select(r => new MyRegistration(r, positions.TryGetValue(r.Id, out var position) ? position : null, events[r.EventId])).ToList();
     }
 
     /// <summary>The waitlist position of a registration now.</summary>
@@ -219,6 +268,23 @@ public sealed partial class RegistrationStore(NpgsqlDataSource dataSource, TimeP
             cancellationToken: cancellationToken));
     }
 
+    /// <summary>
+    /// Places taken per session by confirmed registrations, counted in PostgreSQL (a whole-event
+    /// registration takes a place in every session, chosen modules in theirs). Sessions nobody
+    /// holds a place in are missing from the answer.
+    /// </summary>
+    internal static async Task<IReadOnlyDictionary<Guid, int>> TakenPlacesAsync(Guid[] eventIds, NpgsqlConnection connection, NpgsqlTransaction? transaction, CancellationToken cancellationToken) =>
+        (await connection.QueryAsync<(Guid SessionId, int Taken)>(new CommandDefinition(
+            """
+            SELECT s.id, count(*)::int
+            FROM registrations r JOIN sessions s ON s.event_id = r.event_id AND (r.session_ids IS NULL OR s.id = ANY(r.session_ids))
+            WHERE r.event_id = ANY(@eventIds) AND r.status = 'confirmed'
+            GROUP BY s.id
+            """,
+            new { eventIds },
+            transaction,
+            cancellationToken: cancellationToken))).ToDictionary(row => row.SessionId, row => row.Taken);
+
     /// <summary>The event's registrations that hold or wait for a place, inside the caller's transaction.</summary>
     internal static async Task<IReadOnlyList<Registration>> ActiveAsync(Guid eventId, NpgsqlTransaction transaction, CancellationToken cancellationToken) =>
         (await transaction.Connection!.QueryAsync<RegistrationRow>(new CommandDefinition(
@@ -229,16 +295,30 @@ public sealed partial class RegistrationStore(NpgsqlDataSource dataSource, TimeP
 
     /// <summary>
     /// Confirms everyone on the waitlist who fits now (<see cref="RegistrationPolicy.Promotions"/>),
-    /// each told by WaitlistPromoted. The caller holds the event's row lock.
+    /// each told by WaitlistPromoted, while the event has not begun (<see cref="RegistrationPolicy.MayPromote"/>).
+    /// The caller holds the event's row lock.
     /// </summary>
     internal static async Task<IReadOnlyList<Registration>> PromoteAsync(Event @event, NpgsqlTransaction transaction, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        if (@event.Status != EventStatus.Scheduled)
+        if (!RegistrationPolicy.MayPromote(@event, now))
         {
             return [];
         }
 
-        var promoted = RegistrationPolicy.Promotions(@event, await ActiveAsync(@event.Id, transaction, cancellationToken));
+        var connection = transaction.Connection!;
+        var taken = await TakenPlacesAsync([@event.Id], connection, transaction, cancellationToken);
+        // Every session full: nobody on the waitlist can fit, and their rows need not be read.
+        if (@event.Sessions.All(session => taken.GetValueOrDefault(session.Id) >= @event.Capacity))
+        {
+            return [];
+        }
+
+        var waitlist = (await connection.QueryAsync<RegistrationRow>(new CommandDefinition(
+            $"SELECT {RegistrationRow.Columns} FROM registrations WHERE event_id = @Id AND status = 'waitlisted' ORDER BY sequence",
+            new { @event.Id },
+            transaction,
+            cancellationToken: cancellationToken))).Select(row => row.ToRegistration()).ToList();
+        var promoted = RegistrationPolicy.Promotions(@event, taken, waitlist);
         foreach (var registration in promoted)
         {
             await transaction.Connection!.ExecuteAsync(new CommandDefinition(

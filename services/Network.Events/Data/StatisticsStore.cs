@@ -47,7 +47,7 @@ public sealed class StatisticsStore(NpgsqlDataSource dataSource)
                        r.id AS registration_id, r.status,
                        (SELECT count(*) FROM attendance a WHERE a.registration_id = r.id AND a.attended)::int AS attended,
                        (SELECT count(*) FROM attendance a WHERE a.registration_id = r.id)::int AS recorded,
-                       (SELECT count(*) FROM certificates c WHERE c.registration_id = r.id)::int AS certificates
+                       (SELECT count(*) FROM certificates c WHERE c.registration_id = r.id AND c.revoked_at IS NULL)::int AS certificates
                 FROM chosen e
                 LEFT JOIN organisations org ON org.id = e.organiser_organisation_id
                 LEFT JOIN registrations r ON r.event_id = e.id AND r.status <> 'cancelled'

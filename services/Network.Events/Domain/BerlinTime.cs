@@ -13,6 +13,11 @@ public static class BerlinTime
 {
     public static readonly TimeZoneInfo Zone = TimeZoneInfo.FindSystemTimeZoneById("Europe/Berlin");
 
+    /// <summary>The years a time may fall in: wide enough for any event, narrow enough that every offset arithmetic stays in range.</summary>
+    public const int FirstYear = 2000;
+
+    public const int LastYear = 2200;
+
     private static readonly string[] LocalFormats = ["yyyy-MM-dd", "yyyy-MM-dd'T'HH:mm", "yyyy-MM-dd'T'HH:mm:ss", "yyyy-MM-dd'T'HH:mm:ss.FFFFFFF"];
 
     /// <summary>The instant in Berlin, with the offset in force then.</summary>
@@ -27,11 +32,20 @@ public static class BerlinTime
         }
 
         text = text.Trim();
+        // Before any parsing: early years make the offset arithmetic throw or fail obscurely.
+        if (text.Length >= 4 && int.TryParse(text.AsSpan(0, 4), NumberStyles.None, CultureInfo.InvariantCulture, out var year) && !IsInRange(year))
+        {
+            return (null, OutOfRange(text));
+        }
+
         if (HasOffset(text))
         {
-            return DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.None, out var instant)
-                ? (instant.ToUniversalTime(), null)
-                : (null, $"'{text}' is not an ISO 8601 time.");
+            if (!DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.None, out var instant))
+            {
+                return (null, $"'{text}' is not an ISO 8601 time.");
+            }
+
+            return IsInRange(instant.Year) ? (instant.ToUniversalTime(), null) : (null, OutOfRange(text));
         }
 
         if (!DateTime.TryParseExact(text, LocalFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var local))
@@ -51,6 +65,32 @@ public static class BerlinTime
 
         return (new DateTimeOffset(local, Zone.GetUtcOffset(local)).ToUniversalTime(), null);
     }
+
+    /// <summary>Whether the text is a date without a time (2027-03-28).</summary>
+    public static bool IsPlainDate(string? text) =>
+        DateTime.TryParseExact(text?.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _);
+
+    /// <summary>
+    /// Reads the end of a range: a plain date means the whole of that day, so up to the start of
+    /// the next day in Berlin; anything else as <see cref="Parse"/> reads it.
+    /// </summary>
+    public static (DateTimeOffset? Instant, string? Error) ParseEnd(string? text)
+    {
+        var (instant, error) = Parse(text);
+        if (instant is null || !IsPlainDate(text))
+        {
+            return (instant, error);
+        }
+
+        var nextDay = DateTime.ParseExact(text!.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture).AddDays(1);
+        return IsInRange(nextDay.Year)
+            ? (new DateTimeOffset(nextDay, Zone.GetUtcOffset(nextDay)).ToUniversalTime(), null)
+            : (null, OutOfRange(text));
+    }
+
+    private static bool IsInRange(int year) => year is >= FirstYear and <= LastYear;
+
+    private static string OutOfRange(string text) => $"{text} is outside the years {FirstYear} to {LastYear}.";
 
     /// <summary>Whether the text ends with `Z` or `±hh:mm` after its time part.</summary>
     private static bool HasOffset(string text)

@@ -8,16 +8,26 @@ public sealed record CertificateEligibility(bool Eligible, int SessionsAttended,
 
 /// <summary>
 /// A certificate goes to a confirmed registrant who attended at least the event's
-/// certificateMinSessions sessions (every session when the organiser set no number): the
-/// Dessau-Roßlau series gives one after four of its five modules. Attendance counts only as the
-/// organiser recorded it.
+/// certificateMinSessions sessions: the Dessau-Roßlau series gives one after four of its five
+/// modules. When the organiser set no number, every session the registration covers counts (all of
+/// them, or the chosen modules). Someone who chose fewer modules than the number can still register,
+/// but cannot earn a certificate (<see cref="IsPossible"/>). Attendance counts only as the organiser
+/// recorded it.
 /// </summary>
 public static class CertificatePolicy
 {
-    public static CertificateEligibility Evaluate(Event @event, RegistrationStatus status, int sessionsAttended)
+    /// <summary>How many attended sessions earn the registration its certificate.</summary>
+    public static int SessionsRequired(Event @event, IReadOnlyList<Guid>? chosenSessionIds) =>
+        @event.CertificateMinSessions ?? (chosenSessionIds?.Count ?? @event.Sessions.Count);
+
+    /// <summary>Whether the sessions the registration covers are enough for a certificate at all.</summary>
+    public static bool IsPossible(Event @event, IReadOnlyList<Guid>? chosenSessionIds) =>
+        (chosenSessionIds?.Count ?? @event.Sessions.Count) >= SessionsRequired(@event, chosenSessionIds);
+
+    public static CertificateEligibility Evaluate(Event @event, Registration registration, int sessionsAttended)
     {
-        var required = @event.SessionsForCertificate;
-        var eligible = status == RegistrationStatus.Confirmed && @event.Status == EventStatus.Scheduled && sessionsAttended >= required;
+        var required = SessionsRequired(@event, registration.SessionIds);
+        var eligible = registration.Status == RegistrationStatus.Confirmed && @event.Status == EventStatus.Scheduled && sessionsAttended >= required;
         return new CertificateEligibility(eligible, sessionsAttended, required);
     }
 }

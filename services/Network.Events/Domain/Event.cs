@@ -85,9 +85,6 @@ public sealed record Event(
 
     public DateTimeOffset FirstStartsAt => Sessions[0].StartsAt;
 
-    /// <summary>How many attended sessions earn a certificate: the organiser's number, else every session.</summary>
-    public int SessionsForCertificate => CertificateMinSessions ?? Sessions.Count;
-
     public EventContent Content => new(
         Title,
         Description,

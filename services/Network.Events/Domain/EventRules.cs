@@ -96,6 +96,11 @@ public static class EventRules
         {
             errors["registrationDeadline"] = [deadlineError];
         }
+        else if (BerlinTime.IsPlainDate(draft.RegistrationDeadline))
+        {
+            // Midnight at the start of the day is rarely what an organiser means by "until the 20th".
+            errors["registrationDeadline"] = ["Give the time as well as the date, e.g. 2027-03-20T23:59."];
+        }
         else if (sessions is { Count: > 0 } && deadline > sessions.Min(session => session.StartsAt))
         {
             errors["registrationDeadline"] = ["Registration must close before the first session starts."];

@@ -49,7 +49,7 @@ public static class EventSearch
         DateTimeOffset? toInstant = null;
         if (!string.IsNullOrEmpty(to))
         {
-            var (parsed, error) = BerlinTime.Parse(to);
+            var (parsed, error) = BerlinTime.ParseEnd(to);
             if (error is not null)
             {
                 errors["to"] = [error];

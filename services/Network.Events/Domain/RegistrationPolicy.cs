@@ -37,6 +37,16 @@ public static class RegistrationPolicy
         return alreadyRegistered ? RegistrationRefusal.AlreadyRegistered : null;
     }
 
+    /// <summary>
+    /// A registration may be withdrawn until the first session begins. After that it is the record
+    /// of who took part (attendance, the certificate), and a freed place could only go to someone
+    /// on the waitlist who has already missed the start.
+    /// </summary>
+    public static bool MayCancel(Event @event, DateTimeOffset now) => now < @event.FirstStartsAt;
+
+    /// <summary>Places freed go to the waitlist only while the event is scheduled and has not begun.</summary>
+    public static bool MayPromote(Event @event, DateTimeOffset now) => @event.Status == EventStatus.Scheduled && now < @event.FirstStartsAt;
+
     /// <summary>Places taken per session by the confirmed registrations.</summary>
     public static Dictionary<Guid, int> TakenPlaces(Event @event, IEnumerable<Registration> registrations)
     {
@@ -63,24 +73,25 @@ public static class RegistrationPolicy
         sessionIds.All(sessionId => taken.GetValueOrDefault(sessionId) < @event.Capacity);
 
     /// <summary>Decides a new registration for <paramref name="sessionIds"/> against the current registrations of the event.</summary>
-    public static RegistrationOutcome Decide(Event @event, IReadOnlyList<Guid> sessionIds, IReadOnlyCollection<Registration> registrations)
-    {
-        var taken = TakenPlaces(@event, registrations);
-        if (Fits(@event, sessionIds, taken))
-        {
-            return new RegistrationOutcome(RegistrationStatus.Confirmed, null);
-        }
+    public static RegistrationOutcome Decide(Event @event, IReadOnlyList<Guid> sessionIds, IReadOnlyCollection<Registration> registrations) =>
+        Decide(@event, sessionIds, TakenPlaces(@event, registrations), registrations.Count(r => r.Status == RegistrationStatus.Waitlisted));
 
-        var waiting = registrations.Count(r => r.Status == RegistrationStatus.Waitlisted);
-        return new RegistrationOutcome(RegistrationStatus.Waitlisted, waiting + 1);
-    }
+    /// <summary>Decides a new registration against places taken per session and the waitlist's length, as counted by the database.</summary>
+    public static RegistrationOutcome Decide(Event @event, IReadOnlyList<Guid> sessionIds, IReadOnlyDictionary<Guid, int> taken, int waiting) =>
+        Fits(@event, sessionIds, taken)
+            ? new RegistrationOutcome(RegistrationStatus.Confirmed, null)
+            : new RegistrationOutcome(RegistrationStatus.Waitlisted, waiting + 1);
 
     /// <summary>The waitlisted registrations that fit now, in waitlist order, each taking its places before the next is looked at.</summary>
-    public static IReadOnlyList<Registration> Promotions(Event @event, IReadOnlyCollection<Registration> registrations)
+    public static IReadOnlyList<Registration> Promotions(Event @event, IReadOnlyCollection<Registration> registrations) =>
+        Promotions(@event, TakenPlaces(@event, registrations), Waitlist(registrations));
+
+    /// <summary>The same, from places taken per session and the waitlist in order.</summary>
+    public static IReadOnlyList<Registration> Promotions(Event @event, IReadOnlyDictionary<Guid, int> takenBefore, IReadOnlyList<Registration> waitlist)
     {
-        var taken = TakenPlaces(@event, registrations);
+        var taken = @event.Sessions.ToDictionary(session => session.Id, session => takenBefore.GetValueOrDefault(session.Id));
         var promoted = new List<Registration>();
-        foreach (var waiting in Waitlist(registrations))
+        foreach (var waiting in waitlist)
         {
             var sessions = waiting.SessionsOf(@event);
             if (!Fits(@event, sessions, taken))

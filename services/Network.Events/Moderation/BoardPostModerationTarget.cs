@@ -47,7 +47,7 @@ internal sealed class BoardPostModerationTarget : IModerationTarget
         var eventId = await transaction.Connection!.ExecuteScalarAsync<Guid>(new CommandDefinition(
             "SELECT event_id FROM board_posts WHERE id = @Id", new { content.Id }, transaction, cancellationToken: cancellationToken));
         var @event = await EventStore.LoadAsync(eventId, transaction, lockRow: false, cancellationToken);
-        var viewer = EventViewer.Of(reader);
+        var viewer = await EventViewers.OfAsync(reader, transaction, cancellationToken);
         if (@event is null || !EventAccess.CanSee(viewer, @event))
         {
             return false;

@@ -36,7 +36,7 @@ internal sealed class EventModerationTarget : IModerationTarget
     public async Task<bool> IsVisibleToAsync(ModeratedContent content, ClaimsPrincipal reader, NpgsqlTransaction transaction, CancellationToken cancellationToken)
     {
         var @event = await EventStore.LoadAsync(content.Id, transaction, lockRow: false, cancellationToken);
-        return @event is not null && EventAccess.CanSee(EventViewer.Of(reader), @event);
+        return @event is not null && EventAccess.CanSee(await EventViewers.OfAsync(reader, transaction, cancellationToken), @event);
     }
 
     public async Task ApplyAsync(ModeratedContent content, ModerationDecision decision, string reason, DateTime decidedAt, NpgsqlTransaction transaction, CancellationToken cancellationToken)

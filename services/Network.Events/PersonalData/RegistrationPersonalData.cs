@@ -7,8 +7,8 @@ namespace Network.Events.PersonalData;
 
 /// <summary>
 /// A person's registrations, with their attendance and certificates. Erasure frees the places the
-/// person still holds in events that have not ended (the waitlist moves up, as with any
-/// cancellation) and then removes the account and the name from every registration and
+/// person still holds in events that have not begun (the waitlist moves up, as with any
+/// cancellation; an event under way keeps its registrations, as a cancellation would) and then removes the account and the name from every registration and
 /// certificate. The rows stay, without the person, so counts and certificate numbers still add up;
 /// a certificate checked afterwards is still genuine but names nobody.
 /// </summary>
@@ -63,7 +63,7 @@ internal sealed class RegistrationPersonalData(TimeProvider time) : IPersonalDat
         var upcoming = (await connection.QueryAsync<Guid>(new CommandDefinition(
             """
             SELECT DISTINCT r.event_id FROM registrations r JOIN events e ON e.id = r.event_id
-            WHERE r.account_id = @accountId AND r.status <> 'cancelled' AND e.last_ends_at > @now
+            WHERE r.account_id = @accountId AND r.status <> 'cancelled' AND e.first_starts_at > @now
             ORDER BY r.event_id
             """,
             new { accountId, now },

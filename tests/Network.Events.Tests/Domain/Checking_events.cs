@@ -38,6 +38,14 @@ public sealed class Checking_events
     }
 
     [Fact]
+    public void A_deadline_without_a_time_is_refused()
+    {
+        var (_, errors) = EventRules.Validate(Draft(deadline: "2027-03-18"), Now);
+
+        Assert.Equal(["registrationDeadline"], errors.Keys);
+    }
+
+    [Fact]
     public void Registration_must_close_before_the_first_session()
     {
         var (_, errors) = EventRules.Validate(Draft(deadline: "2027-03-22T10:00"), Now);

@@ -69,6 +69,18 @@ public sealed class Deciding_places_and_the_waitlist
         Assert.Equal(RegistrationRefusal.EventCancelled, RegistrationPolicy.Refusal(@event with { Status = EventStatus.Cancelled }, Start.AddDays(-10), alreadyRegistered: false));
     }
 
+    [Fact]
+    public void Cancelling_and_promoting_stop_when_the_first_session_begins()
+    {
+        var @event = Series(capacity: 1, sessions: 2);
+
+        Assert.True(RegistrationPolicy.MayCancel(@event, Start.AddSeconds(-1)));
+        Assert.True(RegistrationPolicy.MayPromote(@event, Start.AddSeconds(-1)));
+        Assert.False(RegistrationPolicy.MayCancel(@event, Start));
+        Assert.False(RegistrationPolicy.MayPromote(@event, Start));
+        Assert.False(RegistrationPolicy.MayPromote(@event with { Status = EventStatus.Cancelled }, Start.AddDays(-1)));
+    }
+
     internal static Event Series(int capacity, int sessions, int? certificateMinSessions = null) => new(
         Guid.NewGuid(),
         Guid.NewGuid(),

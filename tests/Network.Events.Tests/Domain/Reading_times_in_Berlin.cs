@@ -56,6 +56,33 @@ public sealed class Reading_times_in_Berlin
         Assert.NotNull(error);
     }
 
+    [Theory]
+    [InlineData("0001-01-01")]
+    [InlineData("0001-01-01T00:30")]
+    [InlineData("0001-01-01T00:00:00+01:00")]
+    [InlineData("1999-12-31T23:00:00Z")]
+    [InlineData("2201-01-01T09:00")]
+    [InlineData("9999-12-31T23:59")]
+    public void Years_outside_2000_to_2200_are_refused_rather_than_thrown_on(string given)
+    {
+        var (instant, error) = BerlinTime.Parse(given);
+
+        Assert.Null(instant);
+        Assert.Contains("2000", error);
+    }
+
+    [Fact]
+    public void A_plain_date_as_the_end_of_a_range_takes_in_the_whole_day()
+    {
+        var (end, error) = BerlinTime.ParseEnd("2027-03-28");
+        var (withTime, _) = BerlinTime.ParseEnd("2027-03-28T12:00");
+
+        Assert.Null(error);
+        // The 29th begins at 00:00 Berlin summer time, 22:00 UTC on the 28th.
+        Assert.Equal(new DateTimeOffset(2027, 3, 28, 22, 0, 0, TimeSpan.Zero), end);
+        Assert.Equal(new DateTimeOffset(2027, 3, 28, 10, 0, 0, TimeSpan.Zero), withTime);
+    }
+
     [Fact]
     public void Instants_are_shown_with_the_offset_of_their_day()
     {

@@ -3,6 +3,8 @@ using Dapper;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using Network.Contracts.Directory;
+using Network.Events.Consumers;
 using Network.Events.Reminders;
 using Network.ServiceDefaults.Scheduling;
 using Network.Testing;
@@ -54,6 +56,53 @@ public sealed class EventsApiFactory : WebApplicationFactory<Program>, IAsyncLif
     public HttpClient AnonymousClient() => CreateClient();
 
     public PeriodicJobRunner<SessionReminderJob> Reminders => Services.GetRequiredService<PeriodicJobRunner<SessionReminderJob>>();
+
+    /// <summary>A new organisation that the directory has verified, as the events service heard it.</summary>
+    public async Task<Guid> VerifiedOrganisationAsync()
+    {
+        var id = Guid.NewGuid();
+        await ChangeOrganisationStatusAsync(id, "verified", Clock.GetUtcNow());
+        return id;
+    }
+
+    /// <summary>A new organisation that the directory registered and then, unless <paramref name="status"/> is pending, moved to that status.</summary>
+    public async Task<Guid> OrganisationInStatusAsync(string status)
+    {
+        var id = Guid.NewGuid();
+        await new OrganisationRegisteredConsumer(Services.GetRequiredService<NpgsqlDataSource>()).Consume(DirectDelivery.Of(new OrganisationRegistered
+        {
+            OrganisationId = id,
+            Name = "Verein im Aufbau",
+            Kind = "association",
+            Regions = [],
+            Topics = [],
+            Languages = [],
+            TargetGroups = [],
+            CreatedByAccountId = Guid.NewGuid(),
+            OccurredAt = Clock.GetUtcNow(),
+        }));
+        if (status != "pending")
+        {
+            await ChangeOrganisationStatusAsync(id, status, Clock.GetUtcNow().AddSeconds(1));
+        }
+
+        return id;
+    }
+
+    /// <summary>Delivers the directory's event that moves the organisation to <paramref name="change"/> (verified, rejected, suspended, reinstated) at <paramref name="at"/>.</summary>
+    public async Task ChangeOrganisationStatusAsync(Guid id, string change, DateTimeOffset at)
+    {
+        var dataSource = Services.GetRequiredService<NpgsqlDataSource>();
+        var coordinator = Guid.NewGuid();
+        await (change switch
+        {
+            "verified" => new OrganisationVerifiedConsumer(dataSource).Consume(DirectDelivery.Of(new OrganisationVerified { OrganisationId = id, CoordinatorAccountId = coordinator, OccurredAt = at })),
+            "rejected" => new OrganisationRejectedConsumer(dataSource).Consume(DirectDelivery.Of(new OrganisationRejected { OrganisationId = id, CoordinatorAccountId = coordinator, Reason = "Kein Bezug zur Region.", OccurredAt = at })),
+            "suspended" => new OrganisationSuspendedConsumer(dataSource).Consume(DirectDelivery.Of(new OrganisationSuspended { OrganisationId = id, Reason = "Beschwerden.", OccurredAt = at })),
+            "reinstated" => new OrganisationReinstatedConsumer(dataSource).Consume(DirectDelivery.Of(new OrganisationReinstated { OrganisationId = id, OccurredAt = at })),
+            _ => throw new ArgumentOutOfRangeException(nameof(change), change, "Not a change of the directory."),
+        });
+    }
 
     public async Task<NpgsqlConnection> OpenConnectionAsync() => await Services.GetRequiredService<NpgsqlDataSource>().OpenConnectionAsync();
 
