@@ -1,3 +1,4 @@
+using Dapper;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
@@ -178,6 +179,35 @@ public sealed class Choosing_how_to_be_told(MessagingApiFactory api) : IClassFix
         await digests.SendDueAsync(digests.Schedule.LatestCutoff(DateTimeOffset.UtcNow), CancellationToken.None);
 
         Assert.Null(Assert.Single(await api.NotificationsOfAsync(person.Id)).DigestSentAt);
+    }
+
+    [Fact]
+    public async Task The_unread_view_of_a_long_inbox_is_read_from_an_index_of_the_unread_alone()
+    {
+        var person = await api.AccountAsync();
+        await using var connection = await api.OpenConnectionAsync();
+        await connection.ExecuteAsync(
+            """
+            INSERT INTO notifications (id, account_id, source_key, type, title, body, created_at, read_at)
+            SELECT gen_random_uuid(), @Id, 'old:' || i, 'welcome', 'Alt', 'Gelesen', now() - i * interval '1 minute', now()
+            FROM generate_series(1, 5000) AS i;
+            INSERT INTO notifications (id, account_id, source_key, type, title, body) VALUES (gen_random_uuid(), @Id, 'new', 'welcome', 'Neu', 'Ungelesen');
+            ANALYZE notifications;
+            """,
+            person);
+
+        // The query of NotificationStore.PageAsync with unreadOnly.
+        var plan = string.Join('\n', await connection.QueryAsync<string>(
+            """
+            EXPLAIN SELECT id, type, title, body, link, created_at, read_at FROM notifications
+            WHERE account_id = @Id AND (NOT true OR read_at IS NULL) AND (NULL::timestamptz IS NULL OR (created_at, id) < (NULL, @Id))
+            ORDER BY created_at DESC, id DESC LIMIT 21
+            """,
+            person));
+
+        Assert.Contains("notifications_unread", plan);
+        var unread = await api.ClientFor(person.Id).GetFromJsonAsync<JsonElement>("/api/messaging/notifications?unreadOnly=true");
+        Assert.Equal("Neu", Assert.Single(unread.GetProperty("items").EnumerateArray()).GetProperty("title").GetString());
     }
 
     private static RegistrationConfirmed Confirmed(TestAccount person, string title) => new()

@@ -231,6 +231,36 @@ public sealed class Talking_between_organisations(MessagingApiFactory api) : ICl
         Assert.Contains("Eine Nachricht Ihrer Organisation wurde ausgeblendet. Begründung: Keine privaten Nummern.", (await api.NotificationsOfAsync(writer.Id)).Single(n => n.Type == "moderation_decision").Body);
     }
 
+    [Fact]
+    public async Task A_hidden_reply_is_no_longer_quoted_in_the_notifications_of_it_and_a_restored_one_is_quoted_again()
+    {
+        var (writer, colleague, reader) = (await api.AccountAsync(), await api.AccountAsync("en"), await api.AccountAsync());
+        var from = await api.OrganisationAsync(members: [writer, colleague]);
+        var to = await api.OrganisationAsync(members: reader);
+        var conversationId = (await StartAsync(writer, from, to, "Angebot", "Guten Tag.")).GetProperty("conversation").GetProperty("id").GetGuid();
+        var reply = await api.ClientFor(reader.Id, to)
+            .PostAsJsonAsync($"{Path}/{conversationId}/messages", new { text = "Rufen Sie mich privat an: 0170 1234567" }).ExpectAsync(HttpStatusCode.Created);
+        var messageId = reply.GetProperty("id").GetGuid();
+        Assert.Contains("0170 1234567", (await api.NotificationsOfAsync(writer.Id)).Single(n => n.Type == "message_received").Body);
+
+        await Decide(messageId, "hide");
+
+        var writersInbox = await api.ClientFor(writer.Id, from).GetFromJsonAsync<JsonElement>("/api/messaging/notifications");
+        var quoted = writersInbox.GetProperty("items").EnumerateArray().Single(n => n.GetProperty("type").GetString() == "message_received");
+        Assert.DoesNotContain("0170", quoted.GetProperty("body").GetString());
+        Assert.Equal(NotificationTexts.HiddenMessageDe, quoted.GetProperty("body").GetString());
+        Assert.Equal(NotificationTexts.HiddenMessageEn, (await api.NotificationsOfAsync(colleague.Id)).Single(n => n.Type == "message_received").Body);
+
+        await Decide(messageId, "restore");
+
+        Assert.Equal("Rufen Sie mich privat an: 0170 1234567", (await api.NotificationsOfAsync(colleague.Id)).Single(n => n.Type == "message_received").Body);
+
+        async Task Decide(Guid id, string decision) =>
+            await api.CoordinatorClient()
+                .PostAsJsonAsync("/api/messaging/moderation/decisions", new { contentType = "message", contentId = id, decision, reason = "Keine privaten Nummern." })
+                .ExpectAsync(HttpStatusCode.Created);
+    }
+
     private sealed record StartRequest(Guid FromOrganisationId, Guid ToOrganisationId, string Subject, string Text);
 
     private static StartRequest Draft(Guid from, Guid to) => new(from, to, "Zusammenarbeit", "Guten Tag, wir möchten mit Ihnen zusammenarbeiten.");

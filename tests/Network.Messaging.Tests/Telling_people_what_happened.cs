@@ -101,7 +101,11 @@ public sealed class Telling_people_what_happened(MessagingApiFactory api) : ICla
         };
 
         await api.DeliverAsync(closed);
-        await api.DeliverAsync(closed with { SuggestionId = Guid.NewGuid(), Reason = "expired", DeclinedByOrganisationId = null, DeclineReason = null });
+        // `unavailable` stands for a hidden listing or a suspended organisation: which, is not the other side's business, so nobody hears of it.
+        foreach (var reason in new[] { "expired", "withdrawn", "unavailable", "no_longer_fits" })
+        {
+            await api.DeliverAsync(closed with { SuggestionId = Guid.NewGuid(), Reason = reason, DeclinedByOrganisationId = null, DeclineReason = null });
+        }
 
         var told = Assert.Single(await api.NotificationsOfAsync(other.Id));
         Assert.Equal("Jugendamt Neukölln hat abgelehnt", told.Title);
@@ -262,6 +266,21 @@ public sealed class Telling_people_what_happened(MessagingApiFactory api) : ICla
         var told = await api.NotificationsOfAsync(member.Id);
         Assert.Equal(["Kiez-Initiative was not verified", "Kiez-Initiative is suspended"], told.Select(n => n.Title));
         Assert.Contains("Reason: No address given.", told[0].Body);
+    }
+
+    [Fact]
+    public async Task A_status_event_overtaken_by_a_later_one_tells_nobody_of_a_status_the_organisation_no_longer_has()
+    {
+        var member = await api.AccountAsync("en");
+        var organisationId = await api.OrganisationAsync(name: "Kiez-Initiative", status: OrganisationStatus.Pending, members: member);
+        var verifiedAt = DateTimeOffset.UtcNow.AddMinutes(1);
+
+        // The suspension happened after the verification, but reaches messaging first.
+        await api.DeliverAsync(new OrganisationSuspended { OrganisationId = organisationId, Reason = "Misleading profile.", OccurredAt = verifiedAt.AddMinutes(1) });
+        await api.DeliverAsync(new OrganisationVerified { OrganisationId = organisationId, CoordinatorAccountId = Guid.NewGuid(), OccurredAt = verifiedAt });
+        await api.DeliverAsync(new OrganisationReinstated { OrganisationId = organisationId, OccurredAt = verifiedAt.AddSeconds(30) });
+
+        Assert.Equal(["Kiez-Initiative is suspended"], (await api.NotificationsOfAsync(member.Id)).Select(n => n.Title));
     }
 
     [Fact]

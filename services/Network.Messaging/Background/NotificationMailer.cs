@@ -10,14 +10,17 @@ namespace Network.Messaging.Background;
 /// Mails the notifications whose recipients chose `email` for their type. A batch is claimed with
 /// `FOR UPDATE SKIP LOCKED` and held while it is sent, so two instances never mail the same one;
 /// a crash after sending but before the commit sends it again (at least once, never lost).
-/// Addresses their owners have not confirmed are not mailed: the notification stays in-app.
+/// Addresses their owners have not confirmed are not mailed: the notification stays in-app. A mail
+/// that fails waits before it is tried again, longer each time, so a mail server that is away for a
+/// while does not use up the attempts of the mails that happen to be first in line.
 /// </summary>
 public sealed partial class NotificationMailer(
     NpgsqlDataSource dataSource, IMailSender sender, IConfiguration configuration, DatabaseListener listener, ILogger<NotificationMailer> logger)
     : SignalledWorker(listener, logger)
 {
     public const int BatchSize = 20;
-    public const int MaximumAttempts = 5;
+    /// <summary>With the wait after each failure (1, 2, 4 … minutes, at most an hour), about six hours of trying.</summary>
+    public const int MaximumAttempts = 12;
 
     private readonly string baseUrl = configuration.PublicBaseUrl();
 
@@ -34,6 +37,7 @@ public sealed partial class NotificationMailer(
             SELECT n.id, n.title, n.body, n.link, n.email_attempts, a.email, a.locale, a.email_confirmed_at IS NOT NULL AS confirmed
             FROM notifications n JOIN accounts a ON a.id = n.account_id
             WHERE n.delivery = 'email' AND n.email_sent_at IS NULL AND n.email_given_up_at IS NULL
+              AND (n.email_retry_at IS NULL OR n.email_retry_at <= now())
             ORDER BY n.created_at, n.id
             LIMIT @BatchSize
             FOR UPDATE OF n SKIP LOCKED
@@ -58,6 +62,11 @@ public sealed partial class NotificationMailer(
                 await sender.SendAsync(new OutgoingMail(notification.Email, subject, text), cancellationToken);
                 sent.Add(notification.Id);
             }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                // Shutting down: what went out so far is recorded below, or the next start would send it again.
+                break;
+            }
             catch (Exception exception) when (exception is not OperationCanceledException)
             {
                 // The mail server is most likely away: the rest would fail too. Try again next round.
@@ -65,6 +74,7 @@ public sealed partial class NotificationMailer(
                 await connection.ExecuteAsync(new CommandDefinition(
                     """
                     UPDATE notifications SET email_attempts = email_attempts + 1,
+                        email_retry_at = now() + least(interval '1 minute' * power(2, email_attempts), interval '1 hour'),
                         email_given_up_at = CASE WHEN email_attempts + 1 >= @MaximumAttempts THEN now() END
                     WHERE id = @Id
                     """,
@@ -83,6 +93,7 @@ public sealed partial class NotificationMailer(
             new { sent, unconfirmed },
             transaction));
         await transaction.CommitAsync(CancellationToken.None);
+        cancellationToken.ThrowIfCancellationRequested();
         return due.Count == BatchSize && sent.Count + unconfirmed.Count == due.Count;
     }
 

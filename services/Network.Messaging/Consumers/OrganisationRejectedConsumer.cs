@@ -11,7 +11,12 @@ public sealed class OrganisationRejectedConsumer(NpgsqlDataSource dataSource) : 
 {
     protected override async Task HandleAsync(OrganisationRejected message, NpgsqlTransaction transaction, CancellationToken cancellationToken)
     {
-        await DirectoryReadModel.SaveStatusAsync(message.OrganisationId, OrganisationStatus.Rejected, message.OccurredAt, transaction, cancellationToken);
+        // An event overtaken by a later status change is history: the members are not told of it.
+        if (!await DirectoryReadModel.SaveStatusAsync(message.OrganisationId, OrganisationStatus.Rejected, message.OccurredAt, transaction, cancellationToken))
+        {
+            return;
+        }
+
         var name = await DirectoryReadModel.NameAsync(message.OrganisationId, transaction, cancellationToken);
         await NotificationWriter.ToMembersAsync(
             new NotificationDraft(

@@ -11,7 +11,12 @@ public sealed class OrganisationSuspendedConsumer(NpgsqlDataSource dataSource) :
 {
     protected override async Task HandleAsync(OrganisationSuspended message, NpgsqlTransaction transaction, CancellationToken cancellationToken)
     {
-        await DirectoryReadModel.SaveStatusAsync(message.OrganisationId, OrganisationStatus.Suspended, message.OccurredAt, transaction, cancellationToken);
+        // An event overtaken by a later status change is history: the members are not told of it.
+        if (!await DirectoryReadModel.SaveStatusAsync(message.OrganisationId, OrganisationStatus.Suspended, message.OccurredAt, transaction, cancellationToken))
+        {
+            return;
+        }
+
         var name = await DirectoryReadModel.NameAsync(message.OrganisationId, transaction, cancellationToken);
         await NotificationWriter.ToMembersAsync(
             new NotificationDraft(

@@ -55,16 +55,20 @@ public static class DirectoryReadModel
             new { profile.OrganisationId, profile.Name, profile.Kind, regions = profile.Regions.ToArray(), topics = profile.Topics.ToArray(), occurredAt = profile.OccurredAt.ToUniversalTime() },
             transaction, cancellationToken: cancellationToken));
 
-    /// <summary>Stores the status, unless we already hold one that changed later.</summary>
-    public static Task SaveStatusAsync(Guid organisationId, OrganisationStatus status, DateTimeOffset occurredAt, NpgsqlTransaction transaction, CancellationToken cancellationToken) =>
-        transaction.Connection!.ExecuteAsync(new CommandDefinition(
+    /// <summary>
+    /// Stores the status, unless we already hold one that changed later. Returns whether it was
+    /// stored: a status event that arrives after a later one describes a status the organisation no
+    /// longer has, and nobody should be told of it.
+    /// </summary>
+    public static async Task<bool> SaveStatusAsync(Guid organisationId, OrganisationStatus status, DateTimeOffset occurredAt, NpgsqlTransaction transaction, CancellationToken cancellationToken) =>
+        await transaction.Connection!.ExecuteAsync(new CommandDefinition(
             """
             INSERT INTO organisations (id, status, status_changed_at) VALUES (@organisationId, @status, @occurredAt)
             ON CONFLICT (id) DO UPDATE SET status = excluded.status, status_changed_at = excluded.status_changed_at, updated_at = now()
             WHERE organisations.status_changed_at < excluded.status_changed_at
             """,
             new { organisationId, status = EnumCodes.Of(status), occurredAt = occurredAt.ToUniversalTime() },
-            transaction, cancellationToken: cancellationToken));
+            transaction, cancellationToken: cancellationToken)) == 1;
 
     /// <summary>Stores a membership (or its end, <paramref name="active"/> false), unless we hold a later change of it.</summary>
     public static Task SaveMembershipAsync(

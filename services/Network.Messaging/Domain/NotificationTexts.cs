@@ -194,6 +194,11 @@ public static class NotificationTexts
             excerpt);
     }
 
+    /// <summary>What a reply's notification says instead of its start once the moderators have hidden it.</summary>
+    public const string HiddenMessageDe = "Diese Nachricht wurde von der Moderation ausgeblendet.";
+
+    public const string HiddenMessageEn = "This message was hidden by the moderators.";
+
     /// <summary>The start of a message, enough to know what it is about; the rest is in the conversation.</summary>
     public static string Excerpt(string text, int length = 200)
     {

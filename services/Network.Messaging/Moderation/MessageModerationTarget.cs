@@ -60,12 +60,39 @@ internal sealed class MessageModerationTarget : IModerationTarget
             ModerationDecision.Restore => "hidden_at = NULL, hidden_reason = NULL",
             _ => null,
         };
-        if (sql is not null)
+        if (sql is null)
         {
-            await transaction.Connection!.ExecuteAsync(new CommandDefinition(
-                $"UPDATE messages SET {sql} WHERE id = @Id", new { content.Id, decidedAt, reason }, transaction, cancellationToken: cancellationToken));
+            return;
         }
+
+        var text = await transaction.Connection!.QuerySingleAsync<string>(new CommandDefinition(
+            $"UPDATE messages SET {sql} WHERE id = @Id RETURNING text", new { content.Id, decidedAt, reason }, transaction, cancellationToken: cancellationToken));
+        await HideFromNotificationsAsync(content.Id, decision == ModerationDecision.Restore ? text : null, transaction, cancellationToken);
     }
+
+    /// <summary>
+    /// A reply's notification quotes the start of it (<see cref="NotificationTexts.MessageReceived"/>).
+    /// Hiding the message hides that quote as well: in the recipients' inboxes, on their live streams
+    /// and in mails and digests still to be sent; restoring it quotes it again.
+    /// </summary>
+    private static Task HideFromNotificationsAsync(Guid messageId, string? restoredText, NpgsqlTransaction transaction, CancellationToken cancellationToken) =>
+        transaction.Connection!.ExecuteAsync(new CommandDefinition(
+            """
+            UPDATE notifications n
+            SET body = CASE WHEN @excerpt::text IS NOT NULL THEN @excerpt WHEN a.locale ILIKE 'en%' THEN @hiddenEn ELSE @hiddenDe END
+            FROM accounts a
+            WHERE a.id = n.account_id AND n.source_key = @sourceKey AND n.type = @type
+            """,
+            new
+            {
+                sourceKey = $"message:{messageId}",
+                type = EnumCodes.Of(NotificationType.MessageReceived),
+                excerpt = restoredText is null ? null : NotificationTexts.Excerpt(restoredText),
+                hiddenDe = NotificationTexts.HiddenMessageDe,
+                hiddenEn = NotificationTexts.HiddenMessageEn,
+            },
+            transaction,
+            cancellationToken: cancellationToken));
 
     private static ModeratedContent Describe(Row row) =>
         new(row.Id, NotificationTexts.Excerpt(row.Text, 80), row.HiddenAt is null ? ModerationState.Visible : ModerationState.Hidden, row.SenderOrganisationId, null);
