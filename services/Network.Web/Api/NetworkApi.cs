@@ -8,9 +8,10 @@ namespace Network.Web.Api;
 /// <summary>
 /// The public API, called through the gateway (NETWORK_GATEWAY_URL) with the signed-in person's
 /// access token (<see cref="AccessTokenHandler"/>). One method per call the pages make; each page
-/// makes as few as it can, so a list of twenty answers with one call, not twenty-one.
+/// makes as few as it can, so a list of twenty answers with one call, not twenty-one. The calls of
+/// the directory and the marketplace are here; each further area has its own file (NetworkApi.Events.cs…).
 /// </summary>
-public sealed class NetworkApi(HttpClient http, IMemoryCache cache)
+public sealed partial class NetworkApi(HttpClient http, IMemoryCache cache)
 {
     public const string GatewayUrlSetting = "NETWORK_GATEWAY_URL";
     public const string DefaultGatewayUrl = "http://127.0.0.1:8080";

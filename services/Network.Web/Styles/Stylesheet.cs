@@ -3,7 +3,7 @@ using System.Security.Cryptography;
 namespace Network.Web.Styles;
 
 /// <summary>
-/// The one stylesheet, built into the assembly and served from memory at an address that carries its
+/// The one stylesheet (site.css, then each area's file in Styles/ by name, joined), built into the assembly and served from memory at an address that carries its
 /// hash (so browsers may keep it for a year, and a new version gets a new address). Static web
 /// assets would need the wwwroot folder beside the running assembly, which a build's output
 /// (how the tests and `make up` run it) does not have in Production.
@@ -24,12 +24,29 @@ public static class Stylesheet
         return endpoints;
     }
 
+    private const string Prefix = "Network.Web.Styles.";
+    private const string Base = Prefix + "site.css";
+
     private static byte[] Read()
     {
-        using var stream = typeof(Stylesheet).Assembly.GetManifestResourceStream("Network.Web.Styles.site.css")
-            ?? throw new InvalidOperationException("The stylesheet is not embedded in the assembly.");
+        var assembly = typeof(Stylesheet).Assembly;
+        var names = assembly.GetManifestResourceNames()
+            .Where(name => name.StartsWith(Prefix, StringComparison.Ordinal) && name.EndsWith(".css", StringComparison.Ordinal))
+            .OrderBy(name => name == Base ? 0 : 1).ThenBy(name => name, StringComparer.Ordinal)
+            .ToList();
+        if (!names.Contains(Base))
+        {
+            throw new InvalidOperationException("The stylesheet is not embedded in the assembly.");
+        }
+
         using var memory = new MemoryStream();
-        stream.CopyTo(memory);
+        foreach (var name in names)
+        {
+            using var stream = assembly.GetManifestResourceStream(name)!;
+            stream.CopyTo(memory);
+            memory.WriteByte((byte)'\n');
+        }
+
         return memory.ToArray();
     }
 }

@@ -1,9 +1,14 @@
 namespace Network.Web.Texts;
 
 /// <summary>Every English text of the pages, key for key the same as <see cref="GermanTexts"/>.</summary>
-public static class EnglishTexts
+public static partial class EnglishTexts
 {
-    public static readonly IReadOnlyDictionary<string, string> All = new Dictionary<string, string>
+    /// <summary>The texts of every area together; a key used twice stops the app when it starts.</summary>
+    public static readonly IReadOnlyDictionary<string, string> All = TextAreas.Merge(Core, Events, Inbox, Coordination, Organising);
+
+    // A property, not a field: the areas live in other files of this partial class, and fields
+    // across partial files have no defined order of initialisation.
+    private static Dictionary<string, string> Core => new()
     {
         ["layout.skip"] = "Skip to content",
         ["layout.navigation"] = "Main menu",
@@ -12,6 +17,9 @@ public static class EnglishTexts
         ["nav.home"] = "Home",
         ["nav.directory"] = "Organisations",
         ["nav.marketplace"] = "Marketplace",
+        ["nav.events"] = "Events",
+        ["nav.inbox"] = "Inbox",
+        ["nav.coordination"] = "Coordination",
         ["nav.account"] = "My account",
         ["nav.signIn"] = "Sign in",
         ["nav.signUp"] = "Sign up",

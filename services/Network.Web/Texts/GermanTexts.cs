@@ -4,9 +4,14 @@ namespace Network.Web.Texts;
 /// Every German text of the pages. Plain language: short sentences, one idea each, no jargon;
 /// words the network uses (MSO, verification, suggestion) are explained where they appear.
 /// </summary>
-public static class GermanTexts
+public static partial class GermanTexts
 {
-    public static readonly IReadOnlyDictionary<string, string> All = new Dictionary<string, string>
+    /// <summary>The texts of every area together; a key used twice stops the app when it starts.</summary>
+    public static readonly IReadOnlyDictionary<string, string> All = TextAreas.Merge(Core, Events, Inbox, Coordination, Organising);
+
+    // A property, not a field: the areas live in other files of this partial class, and fields
+    // across partial files have no defined order of initialisation.
+    private static Dictionary<string, string> Core => new()
     {
         ["layout.skip"] = "Zum Inhalt springen",
         ["layout.navigation"] = "Hauptmenü",
@@ -15,6 +20,9 @@ public static class GermanTexts
         ["nav.home"] = "Start",
         ["nav.directory"] = "Organisationen",
         ["nav.marketplace"] = "Marktplatz",
+        ["nav.events"] = "Veranstaltungen",
+        ["nav.inbox"] = "Postfach",
+        ["nav.coordination"] = "Koordination",
         ["nav.account"] = "Mein Konto",
         ["nav.signIn"] = "Anmelden",
         ["nav.signUp"] = "Registrieren",

@@ -5,7 +5,8 @@ namespace Network.Web.Texts;
 /// <summary>
 /// The words of the pages in the language of the request: `Ui["key"]`, or `Ui.Format("key", …)` for
 /// texts with blanks. Every text lives in <see cref="GermanTexts"/> and <see cref="EnglishTexts"/>,
-/// one file per language, which must hold the same keys (checked when the app starts).
+/// one class per language split into one file per area, which must hold the same keys (checked when
+/// the app starts).
 /// </summary>
 public sealed class Ui(IHttpContextAccessor accessor)
 {
