@@ -7,7 +7,7 @@ namespace Network.Web.Texts;
 public static partial class GermanTexts
 {
     /// <summary>The texts of every area together; a key used twice stops the app when it starts.</summary>
-    public static readonly IReadOnlyDictionary<string, string> All = TextAreas.Merge(Core, Events, Inbox, Coordination, Organising);
+    public static readonly IReadOnlyDictionary<string, string> All = TextAreas.Merge(Core, Events, EventOrganising, Inbox, Coordination, Organising);
 
     // A property, not a field: the areas live in other files of this partial class, and fields
     // across partial files have no defined order of initialisation.
