@@ -38,6 +38,12 @@ dotnet test "$repo/Network.sln" -c "$configuration" --no-build -nologo \
 status=${PIPESTATUS[0]}
 set -e
 
+# CI shows only the end of what a run printed: repeat each failed test's name and the first lines
+# of its message there, so a failure can be understood without the whole log.
+awk '/^  Failed [A-Za-z]/ { show = 12; print "FAILED:" substr($0, 9); next }
+     show > 0 && /^  (Passed|Failed|Skipped) [A-Za-z]/ { show = 0 }
+     show > 0 && !/^[ \t]+at / { print "  " $0; show-- }' "$NETWORK_STATE_DIR/results/console.log" | head -120
+
 # One closing line for the whole run, summed over the test projects.
 awk '/(Passed|Failed)!/ {
        for (i = 1; i <= NF; i++) { if ($i == "Failed:") f += $(i+1); if ($i == "Passed:") p += $(i+1); if ($i == "Skipped:") s += $(i+1) }
