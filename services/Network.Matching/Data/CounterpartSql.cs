@@ -160,15 +160,15 @@ public static class CounterpartFinder
     {
         var (sql, parameters) = CounterpartSql.Shortlist(listing, now);
         var shortlist = (await connection.QueryAsync<(Guid Id, double CodeScore)>(new CommandDefinition(sql, parameters, transaction, cancellationToken: cancellationToken))).ToList();
-        var candidates = new List<ListingProfile>();
         IReadOnlyList<MatchSuggestion> ranked = [];
         for (var start = 0; start < shortlist.Count; start += pageSize)
         {
             var page = shortlist.Skip(start).Take(pageSize).ToList();
             var (pageSql, pageParameters) = CounterpartSql.Profiles(page.Select(c => c.Id).ToList());
             var rows = await connection.QueryAsync<ListingProfileRow>(new CommandDefinition(pageSql, pageParameters, transaction, cancellationToken: cancellationToken));
-            candidates.AddRange(rows.Select(row => row.ToProfile()));
-            ranked = MatchScoring.Rank(listing, candidates, now, limit);
+            // The best `limit` so far and the new page: what fell out of the best before cannot get back in,
+            // so each candidate is scored once instead of once per page.
+            ranked = MatchScoring.Rank(listing, ranked.Select(s => s.Candidate).Concat(rows.Select(row => row.ToProfile())), now, limit);
 
             // Scores are rounded to four places; the margin keeps a rounded tie from counting as a win.
             var bestFurtherDown = page[^1].CodeScore + MatchScoring.WeightBeyondCodes + 0.0001;
