@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.HttpOverrides;
 using Network.Web.Account;
 using Network.Web.Api;
 using Network.Web.Components;
+using Network.Web.Components.Pages.Events.Organise;
 using Network.Web.Styles;
 using Network.Web.Texts;
 
@@ -85,6 +86,7 @@ public static class WebFrontEnd
         app.UseAntiforgery();
         app.MapStylesheet();
         app.MapPersonalDataDownload();
+        app.MapRegistrationsDownload();
         app.MapRazorComponents<App>();
         return app;
     }

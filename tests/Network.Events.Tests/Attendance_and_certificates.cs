@@ -97,6 +97,28 @@ public sealed class Attendance_and_certificates(EventsApiFactory api) : IClassFi
     }
 
     [Fact]
+    public async Task The_organisers_list_names_the_sessions_each_registration_was_recorded_attending()
+    {
+        var (organiserClient, series, sessions) = await SeriesAsync();
+        var registration = await api.MemberOf().RegisteredAsync(series);
+        api.Clock.Advance(TimeSpan.FromDays(40));
+        await organiserClient.PutAsJsonAsync($"{EventRequests.Path}/{series}/attendance", new object[]
+        {
+            new { registrationId = registration.Id(), sessionId = sessions[0], attended = true },
+            new { registrationId = registration.Id(), sessionId = sessions[1], attended = false },
+            new { registrationId = registration.Id(), sessionId = sessions[3], attended = true },
+        });
+
+        var list = await organiserClient.GetFromJsonAsync<JsonElement>($"{EventRequests.Path}/{series}/registrations");
+
+        var listed = list.GetProperty("items").EnumerateArray().Single();
+        Assert.Equal(2, listed.GetProperty("sessionsAttended").GetInt32());
+        Assert.Equal(
+            new[] { sessions[0], sessions[3] }.Order(),
+            listed.GetProperty("attendedSessionIds").EnumerateArray().Select(id => id.GetGuid()).Order());
+    }
+
+    [Fact]
     public async Task The_pdf_and_the_check_show_the_sessions_on_record_and_a_certificate_below_the_threshold_is_revoked()
     {
         var (organiserClient, series, sessions) = await SeriesAsync();

@@ -34,7 +34,7 @@ public static class RegistrationsApi
         DateTimeOffset CreatedAt,
         bool CertificatePossible);
 
-    /// <summary>A registration as the organiser sees it.</summary>
+    /// <summary>A registration as the organiser sees it; `attendedSessionIds` are the sessions it was recorded as attending, so a form can show what was recorded.</summary>
     public sealed record RegistrationListResponse(
         Guid Id,
         Guid? AccountId,
@@ -45,6 +45,7 @@ public static class RegistrationsApi
         int? WaitlistPosition,
         IReadOnlyList<Guid>? SessionIds,
         int SessionsAttended,
+        IReadOnlyList<Guid> AttendedSessionIds,
         DateTimeOffset CreatedAt);
 
     /// <summary>Another confirmed participant, as a participant sees them: the organisation only.</summary>
@@ -287,5 +288,5 @@ public static class RegistrationsApi
             $"anmeldungen-{@event.Id}.csv");
 
     private static RegistrationListResponse Describe(RegistrationListing r) => new(
-        r.Id, r.AccountId, r.ParticipantName, r.OrganisationId, r.OrganisationName, r.Status, r.WaitlistPosition, r.SessionIds, r.SessionsAttended, BerlinTime.ToBerlin(r.CreatedAt));
+        r.Id, r.AccountId, r.ParticipantName, r.OrganisationId, r.OrganisationName, r.Status, r.WaitlistPosition, r.SessionIds, r.SessionsAttended, r.AttendedSessionIds, BerlinTime.ToBerlin(r.CreatedAt));
 }

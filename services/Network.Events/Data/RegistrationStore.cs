@@ -196,13 +196,13 @@ public sealed partial class RegistrationStore(NpgsqlDataSource dataSource, TimeP
             """,
             new { eventId, ids = rows.Where(r => r.Status == RegistrationStatus.Waitlisted).Select(r => r.Id).ToArray() },
             cancellationToken: cancellationToken))).ToDictionary(row => row.Id, row => row.Position);
-        var attended = (await connection.QueryAsync<(Guid RegistrationId, int Count)>(new CommandDefinition(
+        var attended = (await connection.QueryAsync<(Guid RegistrationId, Guid[] SessionIds)>(new CommandDefinition(
             """
-            SELECT registration_id, count(*)::int FROM attendance
+            SELECT registration_id, array_agg(session_id ORDER BY session_id) FROM attendance
             WHERE registration_id = ANY(@ids) AND attended GROUP BY registration_id
             """,
             new { ids = rows.Select(r => r.Id).ToArray() },
-            cancellationToken: cancellationToken))).ToDictionary(row => row.RegistrationId, row => row.Count);
+            cancellationToken: cancellationToken))).ToDictionary(row => row.RegistrationId, row => (IReadOnlyList<Guid>)row.SessionIds);
         var names = (await connection.QueryAsync<(Guid Id, string Name)>(new CommandDefinition(
             "SELECT id, name FROM organisations WHERE id = ANY(@ids)",
             new { ids = rows.Where(r => r.OrganisationId is not null).Select(r => r.OrganisationId!.Value).Distinct().ToArray() },
@@ -216,7 +216,7 @@ public sealed partial class RegistrationStore(NpgsqlDataSource dataSource, TimeP
             r.Status,
             positions.TryGetValue(r.Id, out var position) ? position : null,
             r.SessionIds,
-            attended.GetValueOrDefault(r.Id),
+            attended.GetValueOrDefault(r.Id) ?? [],
             r.CreatedAt)).ToList();
     }
 

@@ -13,8 +13,11 @@ public sealed record RegistrationListing(
     RegistrationStatus Status,
     int? WaitlistPosition,
     IReadOnlyList<Guid>? SessionIds,
-    int SessionsAttended,
-    DateTimeOffset CreatedAt);
+    IReadOnlyList<Guid> AttendedSessionIds,
+    DateTimeOffset CreatedAt)
+{
+    public int SessionsAttended => AttendedSessionIds.Count;
+}
 
 /// <summary>
 /// The organiser's export as CSV (RFC 4180): comma-separated, CRLF, fields quoted when needed, a
