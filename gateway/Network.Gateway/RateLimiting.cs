@@ -8,7 +8,8 @@ namespace Network.Gateway;
 
 /// <summary>
 /// Each client may send NETWORK_GATEWAY_RATE_LIMIT_PER_MINUTE requests a minute. A client is the
-/// subject of a valid token, else its remote address, so people behind one shared address who are
+/// subject of a valid token, else its address (<see cref="ClientAddress"/>: the person's own
+/// address also when the web front end calls for them), so people behind one shared address who are
 /// signed in do not use up each other's permits. Health probes are never limited: an orchestrator
 /// that gets a 429 would restart a healthy gateway.
 /// </summary>
@@ -22,14 +23,15 @@ internal static partial class RateLimiting
         services.AddOptions<RateLimiterOptions>().Configure<IConfiguration>((options, configuration) =>
         {
             var permits = configuration.PermitsPerMinute();
+            var clientAddress = ClientAddress.From(configuration);
             options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            options.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context => Partition(context, permits));
+            options.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context => Partition(context, permits, clientAddress));
             options.OnRejected = (rejected, _) => RejectAsync(rejected, permits);
         });
         return services;
     }
 
-    private static RateLimitPartition<string> Partition(HttpContext context, int permits)
+    private static RateLimitPartition<string> Partition(HttpContext context, int permits, ClientAddress clientAddress)
     {
         if (context.Request.Path.StartsWithSegments("/health"))
         {
@@ -38,7 +40,7 @@ internal static partial class RateLimiting
 
         var client = context.User.FindFirst(NetworkClaims.Subject)?.Value is { } subject
             ? "sub:" + subject
-            : "ip:" + (context.Connection.RemoteIpAddress?.ToString() ?? "unknown");
+            : "ip:" + clientAddress.Of(context);
         return RateLimitPartition.GetFixedWindowLimiter(client, _ => new FixedWindowRateLimiterOptions
         {
             PermitLimit = permits,

@@ -37,8 +37,11 @@ public static class WebFrontEnd
 
         var gateway = new Uri(builder.Configuration[NetworkApi.GatewayUrlSetting] is { Length: > 0 } url ? url : NetworkApi.DefaultGatewayUrl);
         services.AddTransient<AccessTokenHandler>();
-        services.AddHttpClient<NetworkApi>(http => Configure(http, gateway)).AddHttpMessageHandler<AccessTokenHandler>();
-        services.AddHttpClient(AnonymousGatewayClient, http => Configure(http, gateway));
+        services.AddTransient<ForwardedForHandler>();
+        services.AddHttpClient<NetworkApi>(http => Configure(http, gateway))
+            .AddHttpMessageHandler<ForwardedForHandler>()
+            .AddHttpMessageHandler<AccessTokenHandler>();
+        services.AddHttpClient(AnonymousGatewayClient, http => Configure(http, gateway)).AddHttpMessageHandler<ForwardedForHandler>();
 
         var keys = services.AddDataProtection().SetApplicationName("Network.Web");
         if (builder.Configuration[KeysDirectorySetting] is { Length: > 0 } keysDirectory)

@@ -128,10 +128,16 @@ public sealed partial class Session(IHttpClientFactory clients, IMemoryCache cac
             return;
         }
 
-        // A stylesheet needs no token: only requests for pages renew it, so two requests of one
-        // page never race with the same refresh token (the directory would take that for theft).
+        // Only requests for pages renew the token, so two requests of one page (the page and its
+        // stylesheet) never race with the same refresh token (the directory would take that for
+        // theft). A file (a download such as a CSV) still gets the token while it is valid.
         if (Path.HasExtension(context.HttpContext.Request.Path.Value))
         {
+            if (expiresAt > DateTimeOffset.UtcNow)
+            {
+                UseAccessToken(context.HttpContext, accessToken);
+            }
+
             return;
         }
 
