@@ -159,7 +159,7 @@ public sealed class An_organisation_looks_after_its_profile_and_listings(Platfor
         await visitor.PressButtonAsync("Suchen");
         await visitor.Page.Locator(".results").GetByRole(AriaRole.Link, new() { Name = listingTitle }).ClickAsync();
         await visitor.ExpectHeadingAsync(listingTitle);
-        await Expect(visitor.Page.Locator("#listing-status")).ToContainTextAsync("Wer sieht diesen Eintrag?");
+        await Expect(visitor.Page.Locator("#listing-status")).ToBeVisibleAsync();
         await visitor.FollowLinkAsync("Eintrag bearbeiten");
         await visitor.ExpectHeadingAsync("Eintrag bearbeiten");
         await Expect(visitor.Field("Überschrift (Pflichtfeld)")).ToHaveValueAsync(listingTitle);
@@ -182,7 +182,8 @@ public sealed class An_organisation_looks_after_its_profile_and_listings(Platfor
         await visitor.ScreenshotAsync("withdraw-listing-de");
         await visitor.PressButtonAsync("Ja, Eintrag zurückziehen");
         await visitor.ExpectTextAsync("Der Eintrag ist zurückgezogen.");
-        await Expect(visitor.Page.Locator("#listing-status")).ToContainTextAsync("nur Ihre Organisation");
+        await Expect(visitor.Page.Locator("#listing-status")).ToContainTextAsync("Diesen Eintrag sieht nur Ihre Organisation");
+        await Expect(visitor.Page.Locator("#listing-status")).ToContainTextAsync("Sie haben den Eintrag zurückgezogen.");
         await Expect(visitor.Main.GetByRole(AriaRole.Link, new() { Name = "Eintrag bearbeiten" })).ToHaveCountAsync(0);
         await visitor.CheckAccessibilityAsync();
 
