@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.HttpOverrides;
 using Network.Web.Account;
 using Network.Web.Api;
 using Network.Web.Components;
+using Network.Web.Events;
 using Network.Web.Styles;
 using Network.Web.Texts;
 
@@ -85,6 +86,7 @@ public static class WebFrontEnd
         app.UseAntiforgery();
         app.MapStylesheet();
         app.MapPersonalDataDownload();
+        app.MapCertificateDownload();
         app.MapRazorComponents<App>();
         return app;
     }
