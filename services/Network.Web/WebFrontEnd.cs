@@ -5,6 +5,7 @@ using Network.Web.Account;
 using Network.Web.Api;
 using Network.Web.Components;
 using Network.Web.Components.Pages.Events.Organise;
+using Network.Web.Events;
 using Network.Web.Styles;
 using Network.Web.Texts;
 
@@ -90,6 +91,7 @@ public static class WebFrontEnd
         app.MapStylesheet();
         app.MapPersonalDataDownload();
         app.MapRegistrationsDownload();
+        app.MapCertificateDownload();
         app.MapRazorComponents<App>();
         return app;
     }

@@ -189,4 +189,41 @@ public sealed class Publishing_and_changing_events(EventsApiFactory api) : IClas
         Assert.Equal([other.Id()], (await dessau.JsonAsync()).GetProperty("items").EnumerateArray().Select(e => e.Id()));
         Assert.Equal([ids[2]], (await later.JsonAsync()).GetProperty("items").EnumerateArray().Select(e => e.Id()));
     }
+
+    [Fact]
+    public async Task The_list_and_the_feed_find_events_by_their_words_and_languages()
+    {
+        var organiser = await api.VerifiedOrganisationAsync();
+        var client = api.MemberOf(organiser);
+        var now = api.Clock.GetUtcNow();
+        var word = "Elternabend" + Guid.NewGuid().ToString("N")[..6];
+        var arabic = await client.CreateAsync(EventRequests.Draft(organiser, now, change: d =>
+        {
+            d["title"] = $"{word} zur Schule";
+            d["languages"] = new[] { "ar", "de" };
+        }));
+        var german = await client.CreateAsync(EventRequests.Draft(organiser, now, change: d => d["description"] = $"Ein {word.ToLowerInvariant()} für alle, 100% offen."));
+        await client.CreateAsync(EventRequests.Draft(organiser, now));
+
+        async Task<IReadOnlyList<Guid>> FoundAsync(string query)
+        {
+            using var response = await api.AnonymousClient().GetAsync($"{EventRequests.Path}?organiserOrganisationId={organiser}&{query}");
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            return (await response.JsonAsync()).GetProperty("items").EnumerateArray().Select(e => e.Id()).ToList();
+        }
+
+        Assert.Equal(new[] { arabic.Id(), german.Id() }.Order(), (await FoundAsync($"query={word}")).Order());
+        Assert.Equal([arabic.Id()], await FoundAsync($"query={Uri.EscapeDataString(word + " Schule")}"));
+        Assert.Equal([arabic.Id()], await FoundAsync($"query={word}&language=ar"));
+        // Pattern characters are words like any other, not wildcards.
+        Assert.Equal([german.Id()], await FoundAsync($"query={Uri.EscapeDataString("100%")}"));
+        Assert.Empty(await FoundAsync($"query={Uri.EscapeDataString("_")}"));
+        using var unknown = await api.AnonymousClient().GetAsync($"{EventRequests.Path}?language=xx-klingon");
+        Assert.Equal(HttpStatusCode.BadRequest, unknown.StatusCode);
+        Assert.True((await unknown.JsonAsync()).GetProperty("errors").TryGetProperty("language", out _));
+        using var feed = await api.AnonymousClient().GetAsync($"/api/events/calendar.ics?organiserOrganisationId={organiser}&query={word}&language=ar");
+        var calendar = await feed.Content.ReadAsStringAsync();
+        Assert.Contains($"{word} zur Schule", calendar);
+        Assert.Equal(1, calendar.Split("BEGIN:VEVENT").Length - 1);
+    }
 }

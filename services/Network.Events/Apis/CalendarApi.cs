@@ -43,11 +43,13 @@ public static class CalendarApi
         string[]? topic,
         string[]? region,
         Guid? organiserOrganisationId,
+        string? query,
+        string[]? language,
         CancellationToken cancellationToken)
     {
         var viewer = await context.EventViewerAsync();
         var now = time.GetUtcNow();
-        var (criteria, errors) = EventSearch.Read(from, to, kind, topic, region, organiserOrganisationId, null, null, now);
+        var (criteria, errors) = EventSearch.Read(from, to, kind, topic, region, organiserOrganisationId, null, null, now, query, language);
         if (criteria is null)
         {
             return TypedResults.ValidationProblem(errors, title: "The calendar could not be made.");

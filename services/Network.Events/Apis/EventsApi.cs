@@ -134,11 +134,13 @@ public static class EventsApi
         Guid? organiserOrganisationId,
         int? limit,
         string? cursor,
+        string? query,
+        string[]? language,
         CancellationToken cancellationToken)
     {
         var viewer = await context.EventViewerAsync();
         var now = time.GetUtcNow();
-        var (criteria, errors) = EventSearch.Read(from, to, kind, topic, region, organiserOrganisationId, limit, cursor, now);
+        var (criteria, errors) = EventSearch.Read(from, to, kind, topic, region, organiserOrganisationId, limit, cursor, now, query, language);
         if (criteria is null)
         {
             return TypedResults.ValidationProblem(errors, title: "The list could not be read.");

@@ -137,6 +137,20 @@ public sealed partial class EventStore(NpgsqlDataSource dataSource, TimeProvider
             parameters.Add("regions", criteria.Regions.ToArray());
         }
 
+        if (criteria.Languages is { Count: > 0 } languages)
+        {
+            conditions.Add("languages && @languages");
+            parameters.Add("languages", languages.ToArray());
+        }
+
+        // Every word somewhere in the title or description, as written (case aside): the list of a
+        // city's events is short enough that a pattern scan over the upcoming ones costs nothing.
+        for (var i = 0; i < (criteria.Words?.Count ?? 0); i++)
+        {
+            conditions.Add($"(title ILIKE @word{i} ESCAPE '\\' OR description ILIKE @word{i} ESCAPE '\\')");
+            parameters.Add($"word{i}", "%" + EscapeLike(criteria.Words![i]) + "%");
+        }
+
         if (criteria.OrganiserOrganisationId is { } organiser)
         {
             conditions.Add("organiser_organisation_id = @organiser");
@@ -168,6 +182,8 @@ public sealed partial class EventStore(NpgsqlDataSource dataSource, TimeProvider
 
         return ($"SELECT {EventRow.Columns} FROM events WHERE {string.Join(" AND ", conditions)} ORDER BY first_starts_at, id LIMIT @limit", parameters);
     }
+
+    private static string EscapeLike(string word) => word.Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_");
 
     /// <summary>
     /// Replaces the content if the event is still at <paramref name="expectedVersion"/>, with its
