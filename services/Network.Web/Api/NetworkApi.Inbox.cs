@@ -1,10 +1,8 @@
 namespace Network.Web.Api;
 
-/// <summary>The calls of the inbox: notifications, conversations, reports of messages, preferences and the live stream.</summary>
+/// <summary>The calls of the inbox: notifications, conversations, reports of messages and preferences (the live stream is Inbox/LiveUpdates.cs).</summary>
 public sealed partial class NetworkApi
 {
-    public const string MessagingStreamPath = "/api/messaging/stream";
-
     public Task<ApiResult<Page<Notification>>> NotificationsAsync(string? cursor, CancellationToken cancellationToken = default) =>
         GetAsync<Page<Notification>>("/api/messaging/notifications?limit=20" + CursorQuery(cursor), cancellationToken);
 
@@ -46,18 +44,6 @@ public sealed partial class NetworkApi
 
     public Task<ApiResult<MessagingSettings>> SaveMessagingSettingsAsync(Guid organisationId, string firstContact, CancellationToken cancellationToken = default) =>
         SendAsync<MessagingSettings>(HttpMethod.Put, $"/api/messaging/organisations/{organisationId}/settings", new { firstContact }, cancellationToken);
-
-    /// <summary>
-    /// Opens the person's live stream (server-sent events) with the token of this request. The
-    /// caller reads it and must dispose the response, which closes the stream at the messaging service.
-    /// </summary>
-    public async Task<HttpResponseMessage> OpenMessagingStreamAsync(CancellationToken cancellationToken)
-    {
-        using var request = new HttpRequestMessage(HttpMethod.Get, MessagingStreamPath);
-        request.Headers.Accept.ParseAdd("text/event-stream");
-        // Only the headers are awaited: the client's timeout must not cut a stream that lives for minutes.
-        return await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
-    }
 
     private static string CursorQuery(string? cursor) => cursor is { Length: > 0 } ? "&cursor=" + Uri.EscapeDataString(cursor) : string.Empty;
 }

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.Diagnostics;
@@ -22,6 +23,8 @@ public static partial class LiveUpdates
 {
     public const string Path = "/postfach/live";
 
+    private const string MessagingStreamPath = "/api/messaging/stream";
+
     /// <summary>When the messaging service cannot be reached, the browser tries again after this long, not at once.</summary>
     private const int RetryAfterFailureMilliseconds = 30_000;
 
@@ -33,7 +36,7 @@ public static partial class LiveUpdates
         return endpoints;
     }
 
-    internal static async Task RelayAsync(HttpContext context, NetworkApi api, ILoggerFactory loggers)
+    internal static async Task RelayAsync(HttpContext context, IHttpClientFactory clients, ILoggerFactory loggers)
     {
         // A stream gets no error page; the status alone tells EventSource to stop.
         if (context.Features.Get<IStatusCodePagesFeature>() is { } statusCodePages)
@@ -42,7 +45,7 @@ public static partial class LiveUpdates
         }
 
         var browserLeft = context.RequestAborted;
-        if (context.User.Identity?.IsAuthenticated != true || Session.AccessTokenOf(context) is null)
+        if (context.User.Identity?.IsAuthenticated != true || Session.AccessTokenOf(context) is not { } accessToken)
         {
             context.Response.StatusCode = StatusCodes.Status401Unauthorized;
             return;
@@ -51,7 +54,7 @@ public static partial class LiveUpdates
         HttpResponseMessage upstream;
         try
         {
-            upstream = await api.OpenMessagingStreamAsync(browserLeft);
+            upstream = await OpenStreamAsync(clients, accessToken, browserLeft);
         }
         catch (Exception exception) when (exception is HttpRequestException or TaskCanceledException && !browserLeft.IsCancellationRequested)
         {
@@ -93,6 +96,18 @@ public static partial class LiveUpdates
                 // and disposing the upstream response closes the other end.
             }
         }
+    }
+
+    /// <summary>The messaging stream with the token of this request; disposing the response closes it.</summary>
+    private static async Task<HttpResponseMessage> OpenStreamAsync(IHttpClientFactory clients, string accessToken, CancellationToken cancellationToken)
+    {
+        // A client of its own, without the 30-second limit of the pages' API calls: a stream lives for minutes.
+        var gateway = clients.CreateClient(WebFrontEnd.AnonymousGatewayClient);
+        gateway.Timeout = Timeout.InfiniteTimeSpan;
+        using var request = new HttpRequestMessage(HttpMethod.Get, MessagingStreamPath);
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", accessToken);
+        request.Headers.Accept.ParseAdd("text/event-stream");
+        return await gateway.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
     }
 
     private static void StartStream(HttpContext context)
