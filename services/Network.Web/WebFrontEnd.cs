@@ -6,6 +6,8 @@ using Network.Web.Api;
 using Network.Web.Components;
 using Network.Web.Components.Pages.Events.Organise;
 using Network.Web.Events;
+using Network.Web.Inbox;
+using Network.Web.Scripts;
 using Network.Web.Styles;
 using Network.Web.Texts;
 
@@ -81,7 +83,7 @@ public static class WebFrontEnd
     {
         app.Use((context, next) =>
         {
-            // Pages load nothing from elsewhere and run no script at all.
+            // Pages load nothing from elsewhere and run no script but the inbox's own file (Scripts/InboxScript.cs).
             context.Response.Headers.ContentSecurityPolicy =
                 "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; frame-ancestors 'none'; form-action 'self'; base-uri 'self'";
             return next(context);
@@ -89,6 +91,8 @@ public static class WebFrontEnd
         app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
         app.UseAntiforgery();
         app.MapStylesheet();
+        app.MapInboxScript();
+        app.MapInboxLiveUpdates();
         app.MapPersonalDataDownload();
         app.MapRegistrationsDownload();
         app.MapCertificateDownload();
