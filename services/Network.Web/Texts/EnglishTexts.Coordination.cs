@@ -44,7 +44,7 @@ public static partial class EnglishTexts
         ["coordination.reports.lead"] = "People have reported content: profiles, marketplace entries, events, posts or messages. Decide, and give a reason. The organisation the content belongs to reads the reason.",
         ["coordination.reports.decisionsExplained"] = "What do the decisions mean?",
         ["coordination.reports.none"] = "There are no open reports right now.",
-        ["coordination.reports.count"] = "{0} pieces of content are waiting, oldest first.",
+        ["coordination.reports.count"] = "Content waiting: {0}. The oldest is at the top.",
         ["coordination.reports.more"] = "There are more. You see the oldest hundred of each area.",
         ["coordination.reports.unavailable"] = "The reports of the area {0} could not be loaded.",
         ["coordination.reports.state"] = "State",

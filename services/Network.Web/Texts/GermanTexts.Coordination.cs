@@ -44,7 +44,7 @@ public static partial class GermanTexts
         ["coordination.reports.lead"] = "Menschen haben Inhalte gemeldet: Profile, Einträge im Marktplatz, Veranstaltungen, Beiträge oder Nachrichten. Entscheiden Sie mit einer Begründung. Die Organisation, der der Inhalt gehört, liest die Begründung.",
         ["coordination.reports.decisionsExplained"] = "Was bedeuten die Entscheidungen?",
         ["coordination.reports.none"] = "Zurzeit gibt es keine offenen Meldungen.",
-        ["coordination.reports.count"] = "{0} Inhalte warten, die ältesten zuerst.",
+        ["coordination.reports.count"] = "Wartende Inhalte: {0}. Die ältesten stehen oben.",
         ["coordination.reports.more"] = "Es gibt noch mehr. Sie sehen die ältesten hundert je Bereich.",
         ["coordination.reports.unavailable"] = "Die Meldungen aus dem Bereich {0} konnten nicht geladen werden.",
         ["coordination.reports.state"] = "Stand",
