@@ -38,6 +38,8 @@ public static class DirectoryService
         builder.Services.AddSingleton<OrganisationStore>();
         builder.Services.AddSingleton<MembershipStore>();
         builder.Services.AddSingleton<MembershipInvitationStore>();
+        builder.Services.AddSingleton<StatusDecisionLog>();
+        builder.Services.AddSingleton<DirectoryStatistics>();
         // After CoordinatorBootstrap: the demo network belongs to the coordinator it ensures.
         builder.Services.AddHostedService<OrganisationDemoNetworkLoader>();
         builder.Services.AddModerationTarget<OrganisationModerationTarget>();
@@ -59,6 +61,7 @@ public static class DirectoryService
         app.MapOrganisationMembersApi();
         app.MapInvitationsApi();
         app.MapModerationApi();
+        app.MapCoordinationApi();
         app.MapPersonalDataApi();
         return app;
     }

@@ -9,7 +9,7 @@ namespace Network.Matching.Tests;
 public sealed class Counting_for_coordinators(MatchingApiFactory api) : IClassFixture<MatchingApiFactory>
 {
     [Fact]
-    public async Task Coordinators_see_listings_by_kind_topic_and_region_and_the_months_activity()
+    public async Task Coordinators_see_listings_by_kind_topic_region_and_region_and_topic_and_the_months_activity()
     {
         var (first, second, third) = (await Verified(), await Verified(), await Verified());
         var offer = await api.ClientFor(first).PublishAsync(Listings.Draft(first, d => d["topics"] = new[] { "health" }));
@@ -36,6 +36,11 @@ public sealed class Counting_for_coordinators(MatchingApiFactory api) : IClassFi
         Assert.Equal((2, 1), (health.GetProperty("offers").GetInt32(), health.GetProperty("requests").GetInt32()));
         var lichtenberg = listed.GetProperty("byRegion").EnumerateArray().Single(t => t.GetProperty("code").GetString() == "berlin_lichtenberg");
         Assert.Equal(2, lichtenberg.GetProperty("offers").GetInt32());
+        // Where offers are missing: each listing counts once per district and topic it names; a pair nobody names has no row.
+        var cells = listed.GetProperty("byRegionAndTopic").EnumerateArray()
+            .ToDictionary(c => (c.GetProperty("region").GetString(), c.GetProperty("topic").GetString()), c => (c.GetProperty("offers").GetInt32(), c.GetProperty("requests").GetInt32()));
+        Assert.Equal((2, 1), cells[("berlin_lichtenberg", "health")]);
+        Assert.DoesNotContain(("berlin_lichtenberg", "education"), cells.Keys);
         var months = statistics.GetProperty("months").EnumerateArray().ToList();
         Assert.Equal(12, months.Count);
         var thisMonth = TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, TimeZoneInfo.FindSystemTimeZoneById("Europe/Berlin")).ToString("yyyy-MM", CultureInfo.InvariantCulture);

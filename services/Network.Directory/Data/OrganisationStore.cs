@@ -128,6 +128,13 @@ public sealed partial class OrganisationStore(NpgsqlDataSource dataSource, TimeP
             return null;
         }
 
+        await connection.ExecuteAsync(new CommandDefinition(
+            """
+            INSERT INTO organisation_status_decisions (id, organisation_id, decision, reason, coordinator_account_id, decided_at)
+            VALUES (@decisionId, @id, @decision, @reason, @coordinatorAccountId, @now)
+            """,
+            new { decisionId = Guid.CreateVersion7(), id, decision = EnumCodes.Of(change), reason, coordinatorAccountId, now },
+            transaction, cancellationToken: cancellationToken));
         await EnqueueStatusEventAsync(transaction, id, change, reason, coordinatorAccountId, now, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         LogStatusChanged(logger, id, EnumCodes.Of(from), EnumCodes.Of(to), coordinatorAccountId);

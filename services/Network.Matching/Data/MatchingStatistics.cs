@@ -16,7 +16,10 @@ public sealed class MatchingStatistics(NpgsqlDataSource dataSource)
 
     public sealed record CodeCounts(string Code, int Offers, int Requests);
 
-    public sealed record ListedCounts(KindCounts ByKind, IReadOnlyList<CodeCounts> ByTopic, IReadOnlyList<CodeCounts> ByRegion);
+    /// <summary>Listings that name both the region and the topic: a row per pair that has any, so a missing pair is a gap.</summary>
+    public sealed record RegionTopicCounts(string Region, string Topic, int Offers, int Requests);
+
+    public sealed record ListedCounts(KindCounts ByKind, IReadOnlyList<CodeCounts> ByTopic, IReadOnlyList<CodeCounts> ByRegion, IReadOnlyList<RegionTopicCounts> ByRegionAndTopic);
 
     public sealed record MonthCounts(string Month, int ListingsPublished, int SuggestionsMade, int InterestShown, int SuggestionsDeclined, int PartnershipsFormed);
 
@@ -31,6 +34,14 @@ public sealed class MatchingStatistics(NpgsqlDataSource dataSource)
             $"SELECT l.kind, count(*)::int {listings} {listed} GROUP BY l.kind", new { now }, cancellationToken: cancellationToken))).ToDictionary(r => r.Kind, r => r.Count);
         var byTopic = await ByCodeAsync("topics");
         var byRegion = await ByCodeAsync("regions");
+        var byRegionAndTopic = (await connection.QueryAsync<RegionTopicCounts>(new CommandDefinition(
+            $"""
+            SELECT region, topic, (count(*) FILTER (WHERE l.kind = 'offer'))::int AS offers, (count(*) FILTER (WHERE l.kind = 'request'))::int AS requests
+            {listings} CROSS JOIN LATERAL unnest(l.regions) AS region CROSS JOIN LATERAL unnest(l.topics) AS topic {listed}
+            GROUP BY region, topic ORDER BY region, topic
+            """,
+            new { now },
+            cancellationToken: cancellationToken))).ToList();
 
         var counts = (await connection.QueryAsync<(string Month, string Measure, int Count)>(new CommandDefinition(
             """
@@ -66,7 +77,7 @@ public sealed class MatchingStatistics(NpgsqlDataSource dataSource)
                 counts.GetValueOrDefault((month, "partnerships"))))
             .ToList();
         return new Counts(
-            new ListedCounts(new KindCounts(byKind.GetValueOrDefault("offer"), byKind.GetValueOrDefault("request")), byTopic, byRegion),
+            new ListedCounts(new KindCounts(byKind.GetValueOrDefault("offer"), byKind.GetValueOrDefault("request")), byTopic, byRegion, byRegionAndTopic),
             months);
 
         async Task<IReadOnlyList<CodeCounts>> ByCodeAsync(string column)
