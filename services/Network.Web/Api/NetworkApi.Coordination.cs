@@ -40,8 +40,6 @@ public sealed partial class NetworkApi
     public Task<ApiResult<EventCounts>> EventStatisticsAsync(CancellationToken cancellationToken = default) =>
         GetAsync<EventCounts>("/api/events/statistics", cancellationToken);
 
-    private static string CursorQuery(string? cursor) => string.IsNullOrWhiteSpace(cursor) ? string.Empty : "&cursor=" + Uri.EscapeDataString(cursor);
-
     // The service name becomes part of the path: only the four known ones may.
     private static string Checked(string service) =>
         ModeratedServices.Contains(service) ? service : throw new ArgumentOutOfRangeException(nameof(service), service, "Not a service with moderation.");

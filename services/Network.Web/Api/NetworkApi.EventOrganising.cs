@@ -55,7 +55,7 @@ public sealed partial class NetworkApi
     /// <summary>A page of the event's registrations, in the order people registered.</summary>
     public Task<ApiResult<Page<OrganiserRegistration>>> OrganiserRegistrationsAsync(Guid id, string? cursor, CancellationToken cancellationToken = default) =>
         GetAsync<Page<OrganiserRegistration>>(
-            $"/api/events/events/{id}/registrations?limit=50" + (string.IsNullOrEmpty(cursor) ? string.Empty : "&cursor=" + Uri.EscapeDataString(cursor)),
+            $"/api/events/events/{id}/registrations?limit=50" + CursorQuery(cursor),
             cancellationToken);
 
     public Task<ApiResult<object>> RecordAttendanceAsync(Guid id, IReadOnlyList<OrganiserAttendance> entries, CancellationToken cancellationToken = default) =>

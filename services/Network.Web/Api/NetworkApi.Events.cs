@@ -22,7 +22,7 @@ public sealed partial class NetworkApi
     }
 
     public Task<ApiResult<Page<MyRegistration>>> MyRegistrationsAsync(string? cursor, CancellationToken cancellationToken = default) =>
-        GetAsync<Page<MyRegistration>>("/api/events/me/registrations?limit=50" + (cursor is null ? string.Empty : "&cursor=" + Uri.EscapeDataString(cursor)), cancellationToken);
+        GetAsync<Page<MyRegistration>>("/api/events/me/registrations?limit=50" + CursorQuery(cursor), cancellationToken);
 
     /// <summary>
     /// The certificate as the registrant downloads it. The events service issues it at the first

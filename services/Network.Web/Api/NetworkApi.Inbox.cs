@@ -44,6 +44,4 @@ public sealed partial class NetworkApi
 
     public Task<ApiResult<MessagingSettings>> SaveMessagingSettingsAsync(Guid organisationId, string firstContact, CancellationToken cancellationToken = default) =>
         SendAsync<MessagingSettings>(HttpMethod.Put, $"/api/messaging/organisations/{organisationId}/settings", new { firstContact }, cancellationToken);
-
-    private static string CursorQuery(string? cursor) => cursor is { Length: > 0 } ? "&cursor=" + Uri.EscapeDataString(cursor) : string.Empty;
 }

@@ -106,6 +106,9 @@ public sealed partial class NetworkApi(HttpClient http, IMemoryCache cache)
     public Task<ApiResult<Page<Partnership>>> PartnershipsAsync(Guid organisationId, CancellationToken cancellationToken = default) =>
         GetAsync<Page<Partnership>>($"/api/matching/partnerships?organisationId={organisationId}&limit=50", cancellationToken);
 
+    /// <summary>`&cursor=…` for a path that already has a query, or nothing on the first page.</summary>
+    private static string CursorQuery(string? cursor) => string.IsNullOrWhiteSpace(cursor) ? string.Empty : "&cursor=" + Uri.EscapeDataString(cursor);
+
     private async Task<ApiResult<T>> GetAsync<T>(string path, CancellationToken cancellationToken)
     {
         using var response = await http.GetAsync(path, cancellationToken);
