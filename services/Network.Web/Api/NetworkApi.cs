@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Extensions.Caching.Memory;
+using Network.Web.Texts;
 
 namespace Network.Web.Api;
 
@@ -10,8 +11,11 @@ namespace Network.Web.Api;
 /// access token (<see cref="AccessTokenHandler"/>). One method per call the pages make; each page
 /// makes as few as it can, so a list of twenty answers with one call, not twenty-one. The calls of
 /// the directory and the marketplace are here; each further area has its own file (NetworkApi.Events.cs…).
+/// The API's explanations (field errors, a problem's detail) come back in the page's language, so
+/// every page shows them in German without doing anything for it; a client made without
+/// <see cref="Ui"/> (renewing tokens, where nothing is shown) keeps them as the API sent them.
 /// </summary>
-public sealed partial class NetworkApi(HttpClient http, IMemoryCache cache)
+public sealed partial class NetworkApi(HttpClient http, IMemoryCache cache, Ui? ui = null)
 {
     public const string GatewayUrlSetting = "NETWORK_GATEWAY_URL";
     public const string DefaultGatewayUrl = "http://127.0.0.1:8080";
@@ -122,7 +126,7 @@ public sealed partial class NetworkApi(HttpClient http, IMemoryCache cache)
         return await ReadAsync<T>(response, cancellationToken);
     }
 
-    private static async Task<ApiResult<T>> ReadAsync<T>(HttpResponseMessage response, CancellationToken cancellationToken)
+    private async Task<ApiResult<T>> ReadAsync<T>(HttpResponseMessage response, CancellationToken cancellationToken)
     {
         var hasBody = response.Content.Headers.ContentLength is not 0 && response.StatusCode != HttpStatusCode.NoContent;
         if (response.IsSuccessStatusCode)
@@ -145,13 +149,14 @@ public sealed partial class NetworkApi(HttpClient http, IMemoryCache cache)
                     foreach (var field in fields.EnumerateObject())
                     {
                         errors[field.Name] = field.Value.ValueKind == JsonValueKind.Array
-                            ? field.Value.EnumerateArray().Select(m => m.GetString() ?? string.Empty).ToArray()
-                            : [field.Value.ToString()];
+                            ? field.Value.EnumerateArray().Select(m => InPageLanguage(m.GetString() ?? string.Empty)).ToArray()
+                            : [InPageLanguage(field.Value.ToString())];
                     }
                 }
 
-                detail = problem.RootElement.TryGetProperty("detail", out var d) ? d.GetString()
+                var explanation = problem.RootElement.TryGetProperty("detail", out var d) ? d.GetString()
                     : problem.RootElement.TryGetProperty("title", out var t) ? t.GetString() : null;
+                detail = explanation is null ? null : InPageLanguage(explanation);
             }
             catch (JsonException)
             {
@@ -161,4 +166,6 @@ public sealed partial class NetworkApi(HttpClient http, IMemoryCache cache)
 
         return new ApiResult<T>(default, response.StatusCode, errors, detail);
     }
+
+    private string InPageLanguage(string message) => ui is null ? message : ui.ApiMessage(message);
 }

@@ -22,6 +22,9 @@ public sealed class Ui(IHttpContextAccessor accessor)
 
     public string Format(string key, params object?[] values) => string.Format(Culture, this[key], values);
 
+    /// <summary>An explanation from the API (English only) in the page's language; see <see cref="ApiMessages"/>.</summary>
+    public string ApiMessage(string message) => IsEnglish ? message : ApiMessages.ToGerman(message);
+
     /// <summary>The label of a taxonomy term in the page's language.</summary>
     public string Label(Api.Term term) => IsEnglish ? term.En : term.De;
 

@@ -74,8 +74,8 @@ public sealed class Organisers_run_an_event(PlatformFixture platform, Browser br
         await moduleTwo.GetByLabel("Barrierefreiheit", new() { Exact = true }).FillAsync("Zugang ohne Stufen");
         await visitor.PressButtonAsync("Veranstaltung veröffentlichen");
 
-        // The second module ends before it starts: said next to its end time, everything typed kept.
-        await Expect(moduleTwo.Locator(".field-error")).ToContainTextAsync("must end after it starts");
+        // The second module ends before it starts: said (in German, as the page) next to its end time, everything typed kept.
+        await Expect(moduleTwo.Locator(".field-error")).ToContainTextAsync("muss nach seinem Beginn enden");
         await Expect(moduleTwo.GetByLabel("Ende (Uhrzeit)", new() { Exact = true })).ToHaveAttributeAsync("aria-invalid", "true");
         await Expect(visitor.Field("Titel (Pflichtfeld)")).ToHaveValueAsync(title);
         await Expect(moduleOne.GetByLabel("Link zum Online-Termin", new() { Exact = true })).ToHaveValueAsync("https://meet.example/modul-1");
