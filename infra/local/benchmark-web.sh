@@ -7,7 +7,9 @@
 #
 #   benchmark-web.sh [RUNS]        (default 100 per page, after 5 warm-up requests)
 #
-# Settings (environment): NETWORK_GATEWAY_PORT (default 8080, as `make up`).
+# Settings (environment): NETWORK_GATEWAY_PORT (default 8080, as `make up`). The gateway's rate
+# limit counts these requests like any client's: start the platform for it with
+#   NETWORK_GATEWAY_RATE_LIMIT_PER_MINUTE=100000 make up
 set -euo pipefail
 
 runs=${1:-100}
@@ -40,6 +42,10 @@ for page in "${pages[@]}"; do
   for ((i = 0; i < runs; i++)); do
     line=$(curl -s -o /dev/null -w '%{http_code} %{time_starttransfer}' "$base$page")
     status=${line%% *}
+    if [[ "$status" != 200 ]]; then
+      echo "$page answered $status; a 429 means the rate limit (see the top of this script)." >&2
+      exit 1
+    fi
     awk -v t="${line#* }" 'BEGIN { printf "%.3f\n", t * 1000 }' >>"$times"
   done
   sorted=$(sort -n "$times")
