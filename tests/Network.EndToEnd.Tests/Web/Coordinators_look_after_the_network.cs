@@ -170,28 +170,20 @@ public sealed partial class Coordinators_look_after_the_network(PlatformFixture 
         await coordinator.CheckAccessibilityAsync();
         await coordinator.ScreenshotAsync("coordination-overview-en");
 
-        await using var phone = await browser.VisitorAsync(platform, width: 360, height: 780);
-        await phone.Context.AddCookiesAsync((await coordinator.Context.CookiesAsync()).Select(c => new Microsoft.Playwright.Cookie
-        {
-            Name = c.Name,
-            Value = c.Value,
-            Domain = c.Domain,
-            Path = c.Path,
-            HttpOnly = c.HttpOnly,
-            Secure = c.Secure,
-            SameSite = c.SameSite,
-        }));
+        // The same person on a phone: the window narrowed to 360 px (a second browser with a copy of the
+        // session cookie would renew the refresh token behind this one's back).
+        await coordinator.Page.SetViewportSizeAsync(360, 780);
         foreach (var (address, heading, name) in new[]
         {
             ("/koordination/netzwerk?stadt=koeln&lang=de", "Das Netzwerk in Zahlen", "coordination-overview-de-360px"),
             ("/koordination/protokoll", "Protokoll", "coordination-audit-de-360px"),
         })
         {
-            await phone.OpenAsync(address);
-            await phone.ExpectHeadingAsync(heading);
-            await phone.CheckAccessibilityAsync();
-            await phone.ScreenshotAsync(name);
-            Assert.True(await phone.Page.EvaluateAsync<bool>("document.documentElement.scrollWidth <= window.innerWidth"), $"{address} scrolls sideways at 360 px");
+            await coordinator.OpenAsync(address);
+            await coordinator.ExpectHeadingAsync(heading);
+            await coordinator.CheckAccessibilityAsync();
+            await coordinator.ScreenshotAsync(name);
+            Assert.True(await coordinator.Page.EvaluateAsync<bool>("document.documentElement.scrollWidth <= window.innerWidth"), $"{address} scrolls sideways at 360 px");
         }
 
         // Someone who is not a coordinator: a plain refusal.

@@ -112,4 +112,49 @@ public sealed class Visitors_find_organisations(PlatformFixture platform, Browse
         await phone.ScreenshotAsync("directory-de-360px");
         Assert.True(await phone.Page.EvaluateAsync<bool>("document.documentElement.scrollWidth <= window.innerWidth"), "the directory scrolls sideways at 360 px");
     }
+
+    [Fact]
+    public async Task A_visitor_searches_the_directory_and_opens_an_organisation_by_keyboard_alone()
+    {
+        var word = Setup.UniqueWord();
+        var name = $"Elternnetzwerk {word}";
+        await platform.VerifiedOrganisationAsync(
+            name, "mso", $"Wir beraten Eltern auf Arabisch und Deutsch. Stichwort {word}.", ["berlin_neukoelln"], ["education"], ["ar", "de"]);
+
+        await using var visitor = await browser.VisitorAsync(platform);
+        await visitor.OpenAsync("/organisationen");
+        await visitor.ExpectHeadingAsync("Organisationen finden");
+
+        // Tab from the top of the page to the search field, type, and send the form with Enter.
+        var search = visitor.Field("Suchwort");
+        await TabUntilFocusedAsync(visitor, search);
+        await visitor.Page.Keyboard.TypeAsync(word);
+        await visitor.Page.Keyboard.PressAsync("Enter");
+        var result = visitor.Page.Locator(".results").GetByRole(AriaRole.Link, new() { Name = name });
+        await Expect(result).ToBeVisibleAsync();
+
+        // On to the result: where the focus is can be seen (the focus ring), and Enter opens it.
+        await TabUntilFocusedAsync(visitor, result);
+        var ring = await result.EvaluateAsync<string>("element => getComputedStyle(element).boxShadow + ' ' + getComputedStyle(element).outlineStyle");
+        Assert.False(ring.StartsWith("none none", StringComparison.Ordinal), $"the focused link shows no focus ring ({ring})");
+        await visitor.Page.Keyboard.PressAsync("Enter");
+        await visitor.ExpectHeadingAsync(name);
+        await visitor.CheckAccessibilityAsync();
+    }
+
+    /// <summary>Presses Tab until <paramref name="target"/> has the focus, as someone without a mouse would; fails after 60 presses.</summary>
+    private static async Task TabUntilFocusedAsync(Visitor visitor, ILocator target)
+    {
+        for (var presses = 0; presses < 60; presses++)
+        {
+            if (await target.EvaluateAsync<bool>("element => element === document.activeElement"))
+            {
+                return;
+            }
+
+            await visitor.Page.Keyboard.PressAsync("Tab");
+        }
+
+        Assert.Fail("Tab never reached the element: it cannot be reached by keyboard.");
+    }
 }
