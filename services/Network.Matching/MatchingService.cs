@@ -34,6 +34,8 @@ public static class MatchingService
             bus.AddPersonalDataErasure();
         });
         builder.Services.AddSingleton<ListingStore>();
+        // One per instance: the codes of every listing, kept in step with the database (see the class).
+        builder.Services.AddSingleton<CounterpartCatalogue>();
         builder.Services.AddSingleton<SuggestionStore>();
         builder.Services.AddSingleton<MatchingStatistics>();
         // Reminders a week ahead and expiry of listings; every five minutes is close enough for both.

@@ -2,12 +2,10 @@ using Dapper;
 using MassTransit;
 using MassTransit.Testing;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging.Abstractions;
 using Network.Contracts.Directory;
 using Network.Matching.Consumers;
 using Network.Matching.Data;
 using Network.Matching.Domain;
-using Network.ServiceDefaults.Data;
 using Network.Testing;
 using Npgsql;
 
@@ -23,14 +21,12 @@ public sealed class Keeping_a_copy_of_the_directorys_organisations : IAsyncLifet
 
     public async Task InitializeAsync()
     {
-        database = await TestDatabase.CreateAsync("matching_consumer");
-        dataSource = database.CreateDataSource();
-        await new DatabaseMigrator(dataSource, [typeof(DatabaseMigrator).Assembly, typeof(MatchingService).Assembly], NullLogger<DatabaseMigrator>.Instance)
-            .MigrateAsync(CancellationToken.None);
+        (database, dataSource) = await MatchingDatabase.CreateAsync("matching_consumer");
         services = new ServiceCollection()
             .AddSingleton(dataSource)
             .AddSingleton(TimeProvider.System)
             .AddLogging()
+            .AddSingleton<CounterpartCatalogue>()
             .AddSingleton<SuggestionStore>()
             .AddSingleton<ListingStore>()
             .AddMassTransitTestHarness(bus =>

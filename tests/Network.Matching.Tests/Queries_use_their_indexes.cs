@@ -10,7 +10,8 @@ using Npgsql;
 namespace Network.Matching.Tests;
 
 /// <summary>
-/// The plans PostgreSQL chooses for the search and the suggestion shortlist, on 30,000 listings spread
+/// The plans PostgreSQL chooses for the search and for what the suggestions read (the catalogue's
+/// catch-up and the rows of the best counterparts), on 30,000 listings spread
 /// like a real network's (districts, cities, online; one to two topics), asked for exactly the SQL the
 /// service runs. A query that stopped using its index would still pass every functional test and only
 /// be slow at scale; this is where that shows. The timings themselves are the benchmark's business
@@ -20,31 +21,37 @@ public sealed class Queries_use_their_indexes(Queries_use_their_indexes.ThirtyTh
 {
     private static readonly DateTimeOffset Now = DateTimeOffset.UtcNow;
 
-    /// <summary>
-    /// Either is right, as the planner weighs them: the covering index (candidates' codes without
-    /// their rows) for many candidates, the GIN index over topics and regions for few.
-    /// </summary>
-    private static readonly string[] CounterpartIndexes = ["listings_counterpart_profiles", "listings_counterparts"];
-
     private NpgsqlDataSource DataSource => listings.DataSource;
 
     [Fact]
-    public async Task The_shortlist_for_a_listing_in_a_district_reads_candidates_from_an_index()
+    public async Task The_catalogue_catches_up_by_reading_only_changed_rows_through_their_indexes()
     {
-        var plan = await PlanAsync(CounterpartSql.Shortlist(Profile(["berlin_lichtenberg"], ["health"]), Now));
+        await using var connection = await DataSource.OpenConnectionAsync();
+        var listingsSeen = await connection.ExecuteScalarAsync<long>("SELECT max(change_seq) - 20 FROM listings");
+        var organisationsSeen = await connection.ExecuteScalarAsync<long>("SELECT max(change_seq) - 20 FROM organisations");
 
-        Assert.True(IndexesIn(plan).Intersect(CounterpartIndexes).Any(), Describe(plan));
-        Assert.DoesNotContain("listings", SequentialScansIn(plan));
+        var listingsPlan = await PlanAsync((CounterpartCatalogue.ChangedListings, Parameters(new { seen = listingsSeen })));
+        var organisationsPlan = await PlanAsync((CounterpartCatalogue.ChangedOrganisations, Parameters(new { seen = organisationsSeen })));
+
+        Assert.Contains("listings_by_change", IndexesIn(listingsPlan));
+        Assert.Empty(SequentialScansIn(listingsPlan));
+        Assert.Contains("organisations_by_change", IndexesIn(organisationsPlan));
+        Assert.Empty(SequentialScansIn(organisationsPlan));
     }
 
     [Fact]
-    public async Task The_shortlist_for_an_online_listing_reads_candidates_from_an_index()
+    public async Task The_rows_of_the_best_counterparts_are_read_by_their_keys()
     {
-        var plan = await PlanAsync(CounterpartSql.Shortlist(Profile(["online"], ["migration_law"]), Now));
+        await using var connection = await DataSource.OpenConnectionAsync();
+        var ids = (await connection.QueryAsync<Guid>("SELECT id FROM listings ORDER BY created_at DESC LIMIT 12")).ToList();
 
-        Assert.True(IndexesIn(plan).Intersect(CounterpartIndexes).Any(), Describe(plan));
+        var plan = await PlanAsync(CounterpartSql.ListedProfiles(ids, Now));
+
+        Assert.Contains("listings_pkey", IndexesIn(plan));
         Assert.DoesNotContain("listings", SequentialScansIn(plan));
     }
+
+    private static DynamicParameters Parameters(object values) => new(values);
 
     [Fact]
     public async Task A_search_for_a_rare_word_uses_the_full_text_index()
@@ -78,20 +85,6 @@ public sealed class Queries_use_their_indexes(Queries_use_their_indexes.ThirtyTh
         var criteria = new ListingSearchCriteria(words, null, topics ?? [], regions ?? [], [], [], null, 20, null, 0);
         return ListingSearchSql.Build(criteria, new ListingViewer(Guid.NewGuid(), new HashSet<Guid>(), false), Now);
     }
-
-    private static ListingProfile Profile(IReadOnlyList<string> regions, IReadOnlyList<string> topics) => new()
-    {
-        ListingId = Guid.NewGuid(),
-        OrganisationId = Guid.NewGuid(),
-        Kind = ListingKind.Request,
-        Topics = topics,
-        Regions = regions,
-        Languages = ["tr"],
-        TargetGroups = [],
-        Title = "Wir suchen eine Partnerorganisation",
-        Description = "",
-        OrganisationVerified = true,
-    };
 
     private async Task<JsonElement> PlanAsync((string Sql, DynamicParameters Parameters) query)
     {

@@ -1,46 +1,67 @@
 using Dapper;
-using Microsoft.Extensions.Logging.Abstractions;
 using Network.Matching.Data;
 using Network.Matching.Domain;
-using Network.ServiceDefaults.Data;
 using Network.Testing;
 using Npgsql;
 
 namespace Network.Matching.Tests;
 
 /// <summary>
-/// The database's shortlist, read page by page (Data/CounterpartSql.cs), must give exactly the ranking
-/// MatchScoring gives over every listed listing. Small pages force the finder to decide when it may
-/// stop reading; varied codes, places and texts make the cut land between near-equal candidates.
+/// The catalogue (Data/CounterpartCatalogue.cs) orders every candidate in memory and the finder reads
+/// the rows of the best: together they must give exactly the ranking MatchScoring gives over every
+/// listed listing. Varied codes, places and texts make the cut land between near-equal candidates.
 /// </summary>
 public sealed class Shortlisting_counterparts(Shortlisting_counterparts.VariedListings listings) : IClassFixture<Shortlisting_counterparts.VariedListings>
 {
+    /// <summary>Asks the catalogue for every counterpart it knows.</summary>
+    private const int All = int.MaxValue;
+
     [Fact]
-    public async Task Reading_the_shortlist_page_by_page_ranks_exactly_like_ranking_every_listed_listing()
+    public async Task The_catalogue_and_the_rows_of_its_best_rank_exactly_like_ranking_every_listed_listing()
     {
         var random = new Random(11);
+        var catalogue = new CounterpartCatalogue(listings.DataSource);
         await using var connection = await listings.DataSource.OpenConnectionAsync();
         var compared = 0;
         for (var probe = 0; probe < 60; probe++)
         {
             var listing = VariedListings.RandomProfile(random, Guid.NewGuid(), Guid.NewGuid());
+            var limit = probe % 3 == 0 ? 40 : 10;
 
-            var paged = await CounterpartFinder.RankAsync(connection, null, listing, listings.Now, 10, CancellationToken.None, pageSize: 5);
-            var everything = MatchScoring.Rank(listing, listings.Listed, listings.Now, 10);
+            var found = await CounterpartFinder.RankAsync(catalogue, connection, null, listing, listings.Now, limit, CancellationToken.None);
+            var everything = MatchScoring.Rank(listing, listings.Listed, listings.Now, limit);
 
-            var whole = await CounterpartFinder.RankAsync(connection, null, listing, listings.Now, 10, CancellationToken.None, pageSize: 1000);
-            Assert.Equal(everything.Select(s => (s.Candidate.ListingId, s.Score)), whole.Select(s => (s.Candidate.ListingId, s.Score)));
-            Assert.Equal(everything.Select(s => (s.Candidate.ListingId, s.Score)), paged.Select(s => (s.Candidate.ListingId, s.Score)));
+            Assert.Equal(everything.Select(s => (s.Candidate.ListingId, s.Score)), found.Select(s => (s.Candidate.ListingId, s.Score)));
+            Assert.Equal(everything.Select(s => s.Reasons.Select(r => r.Code)), found.Select(s => s.Reasons.Select(r => r.Code)));
             compared += everything.Count;
         }
 
         // The probes found something to compare, or the test would prove nothing.
-        Assert.True(compared > 200, $"only {compared} suggestions compared");
+        Assert.True(compared > 400, $"only {compared} suggestions compared");
+    }
+
+    [Fact]
+    public async Task The_catalogue_scores_every_counterpart_as_MatchScoring_does_and_in_its_order()
+    {
+        var random = new Random(17);
+        var catalogue = new CounterpartCatalogue(listings.DataSource);
+        for (var probe = 0; probe < 30; probe++)
+        {
+            var listing = VariedListings.RandomProfile(random, Guid.NewGuid(), Guid.NewGuid());
+
+            var ordered = await catalogue.CounterpartsAsync(listing, listings.Now, null, All, CancellationToken.None);
+            var best = await catalogue.CounterpartsAsync(listing, listings.Now, null, 7, CancellationToken.None);
+            var everything = MatchScoring.Rank(listing, listings.Listed, listings.Now);
+
+            Assert.Equal(everything.Select(s => (s.Candidate.ListingId, s.Score)), ordered.Select(c => (c.ListingId, c.Score)));
+            Assert.Equal(ordered.Take(7), best);
+        }
     }
 
     [Fact]
     public async Task Held_hidden_withdrawn_and_expired_listings_and_the_own_organisation_never_reach_the_ranking()
     {
+        var catalogue = new CounterpartCatalogue(listings.DataSource);
         await using var connection = await listings.DataSource.OpenConnectionAsync();
         var listed = listings.Listed.Select(l => l.ListingId).ToHashSet();
         var random = new Random(5);
@@ -49,10 +70,13 @@ public sealed class Shortlisting_counterparts(Shortlisting_counterparts.VariedLi
             var owner = listings.Listed[random.Next(listings.Listed.Count)].OrganisationId;
             var listing = VariedListings.RandomProfile(random, Guid.NewGuid(), owner);
 
-            var ranked = await CounterpartFinder.RankAsync(connection, null, listing, listings.Now, 100, CancellationToken.None);
+            var ranked = await CounterpartFinder.RankAsync(catalogue, connection, null, listing, listings.Now, 100, CancellationToken.None);
+            var ordered = await catalogue.CounterpartsAsync(listing, listings.Now, null, All, CancellationToken.None);
 
+            Assert.NotEmpty(ranked);
             Assert.All(ranked, s => Assert.Contains(s.Candidate.ListingId, listed));
             Assert.DoesNotContain(ranked, s => s.Candidate.OrganisationId == owner);
+            Assert.All(ordered, c => Assert.Contains(c.ListingId, listed));
         }
     }
 
@@ -93,12 +117,8 @@ public sealed class Shortlisting_counterparts(Shortlisting_counterparts.VariedLi
 
         public async Task InitializeAsync()
         {
-            // Rows are read with snake_case columns, as the service reads them (AddServiceDatabase sets this).
-            DefaultTypeMap.MatchNamesWithUnderscores = true;
-            database = await TestDatabase.CreateAsync("matching_shortlist");
-            DataSource = database.CreateDataSource();
-            await new DatabaseMigrator(DataSource, [typeof(DatabaseMigrator).Assembly, typeof(MatchingService).Assembly], NullLogger<DatabaseMigrator>.Instance)
-                .MigrateAsync(CancellationToken.None);
+            (database, var dataSource) = await MatchingDatabase.CreateAsync("matching_shortlist");
+            DataSource = dataSource;
             var random = new Random(3);
             var organisations = Enumerable.Range(0, 60).Select(_ => Guid.NewGuid()).ToList();
             await using var connection = await DataSource.OpenConnectionAsync();
@@ -115,32 +135,13 @@ public sealed class Shortlisting_counterparts(Shortlisting_counterparts.VariedLi
             for (var i = 0; i < 800; i++)
             {
                 var profile = RandomProfile(random, Guid.NewGuid(), organisations[random.Next(organisations.Count)]);
-                var hidden = i % 37 == 0;
-                var withdrawn = i % 41 == 0;
-                var expired = i % 43 == 0;
-                await connection.ExecuteAsync(
-                    """
-                    INSERT INTO listings (id, organisation_id, kind, status, title, description, topics, languages, regions, target_groups, format,
-                                          valid_until, created_at, updated_at, hidden_at)
-                    VALUES (@ListingId, @OrganisationId, @kind, @status, @Title, @Description, @topics, @languages, @regions, @targetGroups, 'hybrid',
-                            @validUntil, now(), now(), @hiddenAt)
-                    """,
-                    new
-                    {
-                        profile.ListingId,
-                        profile.OrganisationId,
-                        kind = EnumCodes.Of(profile.Kind),
-                        status = withdrawn ? "withdrawn" : "active",
-                        profile.Title,
-                        profile.Description,
-                        topics = profile.Topics.ToArray(),
-                        languages = profile.Languages.ToArray(),
-                        regions = profile.Regions.ToArray(),
-                        targetGroups = profile.TargetGroups.ToArray(),
-                        validUntil = expired ? Now.AddDays(-1) : (DateTimeOffset?)null,
-                        hiddenAt = hidden ? Now : (DateTimeOffset?)null,
-                    },
-                    transaction);
+                await InsertAsync(
+                    connection,
+                    transaction,
+                    profile,
+                    withdrawn: i % 41 == 0,
+                    validUntil: i % 43 == 0 ? Now.AddDays(-1) : null,
+                    hiddenAt: i % 37 == 0 ? Now : null);
             }
 
             await transaction.CommitAsync();
@@ -154,6 +155,34 @@ public sealed class Shortlisting_counterparts(Shortlisting_counterparts.VariedLi
             await DataSource.DisposeAsync();
             await database.DisposeAsync();
         }
+
+        /// <summary>Writes <paramref name="profile"/> as a listing row, the way the service stores one.</summary>
+        public static Task InsertAsync(
+            NpgsqlConnection connection, NpgsqlTransaction? transaction, ListingProfile profile,
+            bool withdrawn = false, DateTimeOffset? validUntil = null, DateTimeOffset? hiddenAt = null) =>
+            connection.ExecuteAsync(
+                """
+                INSERT INTO listings (id, organisation_id, kind, status, title, description, topics, languages, regions, target_groups, format,
+                                      valid_until, created_at, updated_at, hidden_at)
+                VALUES (@ListingId, @OrganisationId, @kind, @status, @Title, @Description, @topics, @languages, @regions, @targetGroups, 'hybrid',
+                        @validUntil, now(), now(), @hiddenAt)
+                """,
+                new
+                {
+                    profile.ListingId,
+                    profile.OrganisationId,
+                    kind = EnumCodes.Of(profile.Kind),
+                    status = withdrawn ? "withdrawn" : "active",
+                    profile.Title,
+                    profile.Description,
+                    topics = profile.Topics.ToArray(),
+                    languages = profile.Languages.ToArray(),
+                    regions = profile.Regions.ToArray(),
+                    targetGroups = profile.TargetGroups.ToArray(),
+                    validUntil,
+                    hiddenAt,
+                },
+                transaction);
 
         private static List<string> Pick(Random random, string[] from, int least, int most) =>
             from.OrderBy(_ => random.Next()).Take(random.Next(least, most + 1)).ToList();

@@ -32,14 +32,16 @@ public sealed class TestIssuer : IAsyncDisposable
 
     public static async Task<TestIssuer> StartAsync()
     {
-        var port = TestServers.FreeLoopbackPort();
         var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
+        // Port 0: the system picks a free port as it binds, so test projects running side by side
+        // cannot both pick the same one (a port found free first may be taken before it is bound).
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.Logging.ClearProviders();
         var server = builder.Build();
-        var issuer = new TestIssuer(server, $"http://127.0.0.1:{port}/jwks.json");
-        server.MapGet("/jwks.json", () => Results.Text(issuer.JsonWebKeySet(), "application/json"));
+        TestIssuer? issuer = null;
+        server.MapGet("/jwks.json", () => Results.Text(issuer!.JsonWebKeySet(), "application/json"));
         await server.StartAsync();
+        issuer = new TestIssuer(server, $"{server.Urls.Single()}/jwks.json");
         return issuer;
     }
 

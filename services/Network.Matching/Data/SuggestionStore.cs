@@ -23,7 +23,7 @@ namespace Network.Matching.Data;
 /// plenty for a city's network; the next step would be a lock per topic, taken in code order.
 /// </para>
 /// </summary>
-public sealed partial class SuggestionStore(NpgsqlDataSource dataSource, TimeProvider time, ILogger<SuggestionStore> logger)
+public sealed partial class SuggestionStore(NpgsqlDataSource dataSource, CounterpartCatalogue catalogue, TimeProvider time, ILogger<SuggestionStore> logger)
 {
     /// <summary>"matching" in ASCII: the advisory lock key of <see cref="LockForWritingAsync"/>.</summary>
     private const long WriteLockKey = 0x6D61746368696E67;
@@ -348,9 +348,9 @@ public sealed partial class SuggestionStore(NpgsqlDataSource dataSource, TimePro
         return partnership;
     }
 
-    private static Task<IReadOnlyList<MatchSuggestion>> RankAsync(
+    private Task<IReadOnlyList<MatchSuggestion>> RankAsync(
         ListingProfile listing, NpgsqlConnection connection, NpgsqlTransaction? transaction, DateTimeOffset now, int limit, CancellationToken cancellationToken) =>
-        CounterpartFinder.RankAsync(connection, transaction, listing, now, limit, cancellationToken);
+        CounterpartFinder.RankAsync(catalogue, connection, transaction, listing, now, limit, cancellationToken);
 
     /// <summary>A listing as the ranking reads it, with when its organisation was last active here.</summary>
     internal static ListingProfile ProfileOf(Listing listing, DateTimeOffset? organisationLastActiveAt) => new()

@@ -26,18 +26,8 @@ public sealed record ListingProfile
     public DateTimeOffset? OrganisationLastActiveAt { get; init; }
 }
 
-/// <summary>Where a listing works, as the ranking compares places.</summary>
-/// <param name="Districts">The districts the listing works in.</param>
-/// <param name="InItsCities">Every region code (city and districts) of the cities the listing works in.</param>
-/// <param name="Everywhere">Whether the listing itself works online or nationwide, so that every place fits.</param>
-public sealed record ListingPlaces(IReadOnlyList<string> Districts, IReadOnlyList<string> InItsCities, bool Everywhere)
-{
-    /// <summary>
-    /// The region codes a counterpart must carry one of to meet the listing somewhere: a place in its
-    /// cities, online or nationwide; null when every place fits.
-    /// </summary>
-    public IReadOnlyList<string>? ThatCanMeet => Everywhere ? null : [.. InItsCities, Taxonomy.Online, Taxonomy.Nationwide];
-}
+/// <summary>What <see cref="MatchScoring.RankOrder"/> orders candidates by.</summary>
+public readonly record struct RankKey(double Score, int SharedTopics, Guid ListingId);
 
 /// <summary>A counterpart worth suggesting: its score (0..1, higher fits better) and why it fits.</summary>
 public sealed record MatchSuggestion(ListingProfile Candidate, double Score, IReadOnlyList<MatchReason> Reasons);
@@ -175,13 +165,21 @@ public static class MatchScoring
             }
         }
 
-        var ordered = ranked
-            .OrderByDescending(r => r.Suggestion.Score)
-            .ThenByDescending(r => r.SharedTopics)
-            .ThenBy(r => r.Suggestion.Candidate.ListingId)
-            .Select(r => r.Suggestion);
+        ranked.Sort((a, b) => RankOrder.Compare(
+            new RankKey(a.Suggestion.Score, a.SharedTopics, a.Suggestion.Candidate.ListingId),
+            new RankKey(b.Suggestion.Score, b.SharedTopics, b.Suggestion.Candidate.ListingId)));
+        var ordered = ranked.Select(r => r.Suggestion);
         return (limit is { } max ? ordered.Take(max) : ordered).ToList();
     }
+
+    /// <summary>
+    /// The ranking's order: the higher score first, then more shared topics, then the listing id, so the
+    /// same input always gives the same order. The catalogue orders by it too.
+    /// </summary>
+    public static readonly IComparer<RankKey> RankOrder = Comparer<RankKey>.Create((a, b) =>
+        a.Score != b.Score ? b.Score.CompareTo(a.Score)
+        : a.SharedTopics != b.SharedTopics ? b.SharedTopics.CompareTo(a.SharedTopics)
+        : a.ListingId.CompareTo(b.ListingId));
 
     /// <summary>The suggestion of <paramref name="candidate"/> for <paramref name="listing"/>, or null if it is not one.</summary>
     public static MatchSuggestion? Suggest(ListingProfile listing, ListingProfile candidate, DateTimeOffset now)
@@ -199,36 +197,29 @@ public static class MatchScoring
         }
 
         var other = Prepared.From(candidate);
+        // Whether the two fit at all, and how well by their codes, is CodeScore's to say, here as in the
+        // catalogue's shortlist; what follows explains it and adds the text.
+        if (CodeScore(
+                self.Codes,
+                other.Codes,
+                candidate.OrganisationVerified,
+                RecentActivity(self.Profile.OrganisationLastActiveAt, now),
+                RecentActivity(candidate.OrganisationLastActiveAt, now)) is not { } codeScore)
+        {
+            return null;
+        }
+
         var sharedTopics = InTaxonomyOrder(Taxonomy.Topics, self.Topics, other.Topics);
-        if (sharedTopics.Count == 0)
-        {
-            return null;
-        }
-
         var (offer, request) = self.Profile.Kind == ListingKind.Offer ? (self, other) : (other, self);
-        var place = PlaceFit(offer, request);
-        if (place.Fit == 0)
-        {
-            return null;
-        }
-
         var sharedLanguages = Taxonomy.Languages.Where(l => self.Languages.Contains(l.Code) && other.Languages.Contains(l.Code)).ToList();
         var sharedTargetGroups = InTaxonomyOrder(Taxonomy.TargetGroups, self.TargetGroups, other.TargetGroups);
         var sharedWords = self.Words.Intersect(other.Words).ToList();
         var textSimilarity = Jaccard(sharedWords.Count, self.Words.Count, other.Words.Count);
-
-        var score =
-            TopicWeight * Dice(sharedTopics.Count, self.Topics.Count, other.Topics.Count)
-            + PlaceWeight * place.Fit
-            + LanguageWeight * Coverage(sharedLanguages.Count, self.Languages.Count, other.Languages.Count)
-            + TargetGroupWeight * Coverage(sharedTargetGroups.Count, self.TargetGroups.Count, other.TargetGroups.Count)
-            + TextWeight * Math.Min(1, textSimilarity / FullTextSimilarity)
-            + VerifiedWeight * (candidate.OrganisationVerified ? 1 : 0)
-            + RecentActivityWeight * (RecentActivity(self.Profile.OrganisationLastActiveAt, now) + RecentActivity(candidate.OrganisationLastActiveAt, now)) / 2;
+        var score = Total(codeScore, sharedWords.Count, self.Words.Count, other.Words.Count);
 
         var reasons = new List<MatchReason>();
         reasons.AddRange(sharedTopics.Select(t => Reason("shared_topic", $"Gleiches Thema: {t.De}", $"same topic: {Lower(t.En)}")));
-        reasons.AddRange(place.Reasons);
+        reasons.AddRange(PlaceReasons(offer, request));
         reasons.AddRange(sharedLanguages.Select(l => Reason("shared_language", $"Das Angebot umfasst {l.De}", $"the offer covers {l.En}")));
         reasons.AddRange(sharedTargetGroups.Select(t => Reason("shared_target_group", $"Gleiche Zielgruppe: {t.De}", $"same target group: {Lower(t.En)}")));
         if (textSimilarity >= SimilarTextReasonThreshold)
@@ -238,32 +229,51 @@ public static class MatchScoring
             reasons.Add(Reason("similar_text", $"Ähnliche Beschreibung, beide nennen: {named}", $"similar description, both mention: {named}"));
         }
 
-        return (new MatchSuggestion(candidate, Math.Round(score, 4), reasons), sharedTopics.Count);
+        return (new MatchSuggestion(candidate, score, reasons), sharedTopics.Count);
     }
 
     /// <summary>
-    /// What the part of the score that needs the listings' words can add at most. The database's
-    /// shortlist (Data/CounterpartSql.cs) computes every other part exactly, so a candidate it ranks
-    /// lower cannot beat one it ranks higher by more than this.
+    /// The score as suggestions carry it: the codes' part (<see cref="CodeScore"/>) plus the text's, from
+    /// how many words the two share of how many each has (<see cref="WordsOf"/>), rounded to four
+    /// places. The catalogue (Data/CounterpartCatalogue.cs) ranks with this very function, so its
+    /// order is this class's order.
     /// </summary>
-    public const double WeightBeyondCodes = TextWeight;
+    public static double Total(double codeScore, int sharedWords, int listingWords, int candidateWords) =>
+        Math.Round(codeScore + TextWeight * Math.Min(1, Jaccard(sharedWords, listingWords, candidateWords) / FullTextSimilarity), 4);
+
+    /// <summary>The words of a listing that the text part compares: lowercased, at least three letters, no German or English stop words.</summary>
+    public static HashSet<string> WordsOf(string title, string description) => Words($"{title} {description}");
 
     /// <summary>
-    /// Where <paramref name="listing"/> works, as <see cref="PlaceFit"/> judges a counterpart's place:
-    /// its districts (best fit), every region code of the cities it works in (city fit), and whether it
-    /// works online or nationwide itself (then every place fits).
+    /// Every part of the score but the text: topics (Dice), the best place level, languages and target
+    /// groups (coverage of the smaller list), the verified part and the mean of both organisations'
+    /// recent activity (<see cref="RecentActivity"/>). Null when the two share no topic or cannot meet
+    /// anywhere, so that the candidate is no counterpart at all. Whether the candidate is of the other
+    /// kind and of another organisation is the caller's to check.
     /// </summary>
-    public static ListingPlaces PlacesOf(ListingProfile listing)
+    public static double? CodeScore(in ListingCodes listing, in ListingCodes candidate, bool candidateVerified, double listingActivity, double candidateActivity)
     {
-        ArgumentNullException.ThrowIfNull(listing);
-        var prepared = Prepared.From(listing);
-        var inItsCities = Taxonomy.Regions
-            .Where(city => prepared.Cities.Contains(city.Code))
-            .SelectMany(city => city.Districts.Select(d => d.Code).Prepend(city.Code))
-            .ToList();
-        var districts = prepared.Regions.Where(r => Taxonomy.CityOf(r) is not null).Order(StringComparer.Ordinal).ToList();
-        var everywhere = prepared.Regions.Contains(Taxonomy.Online) || prepared.Regions.Contains(Taxonomy.Nationwide);
-        return new ListingPlaces(districts, inItsCities, everywhere);
+        var sharedTopics = listing.Topics.SharedWith(candidate.Topics);
+        if (sharedTopics == 0)
+        {
+            return null;
+        }
+
+        var place = listing.Districts.Overlaps(candidate.Districts) ? SameDistrictFit
+            : listing.Cities.Overlaps(candidate.Cities) ? SameCityFit
+            : listing.Everywhere || candidate.Everywhere ? EverywhereFit
+            : 0;
+        if (place == 0)
+        {
+            return null;
+        }
+
+        return TopicWeight * Dice(sharedTopics, listing.Topics.Count, candidate.Topics.Count)
+            + PlaceWeight * place
+            + LanguageWeight * Coverage(listing.Languages.SharedWith(candidate.Languages), listing.Languages.Count, candidate.Languages.Count)
+            + TargetGroupWeight * Coverage(listing.TargetGroups.SharedWith(candidate.TargetGroups), listing.TargetGroups.Count, candidate.TargetGroups.Count)
+            + VerifiedWeight * (candidateVerified ? 1 : 0)
+            + RecentActivityWeight * (listingActivity + candidateActivity) / 2;
     }
 
     private static bool IsCounterpart(ListingProfile listing, ListingProfile candidate) =>
@@ -271,19 +281,22 @@ public static class MatchScoring
         && listing.ListingId != candidate.ListingId
         && listing.Kind != candidate.Kind;
 
-    /// <summary>Only the best level of place fit counts and is explained: district, else city, else online or nationwide.</summary>
-    private static (double Fit, IReadOnlyList<MatchReason> Reasons) PlaceFit(Prepared offer, Prepared request)
+    /// <summary>
+    /// The best level of place fit, explained: the shared districts, else the shared cities, else who
+    /// works online or nationwide (<see cref="CodeScore"/> weighs the same levels).
+    /// </summary>
+    private static List<MatchReason> PlaceReasons(Prepared offer, Prepared request)
     {
         var sharedDistricts = offer.Regions.Where(r => Taxonomy.CityOf(r) is not null && request.Regions.Contains(r)).Order(StringComparer.Ordinal).ToList();
         if (sharedDistricts.Count > 0)
         {
-            return (SameDistrictFit, sharedDistricts.Select(d => Reason("same_district", $"Beide arbeiten in {Places[d].De}", $"both work in {Places[d].En}")).ToList());
+            return sharedDistricts.Select(d => Reason("same_district", $"Beide arbeiten in {Places[d].De}", $"both work in {Places[d].En}")).ToList();
         }
 
         var sharedCities = offer.Cities.Intersect(request.Cities).Order(StringComparer.Ordinal).ToList();
         if (sharedCities.Count > 0)
         {
-            return (SameCityFit, sharedCities.Select(c => Reason("same_city", $"Beide arbeiten in {Places[c].De}", $"both work in {Places[c].En}")).ToList());
+            return sharedCities.Select(c => Reason("same_city", $"Beide arbeiten in {Places[c].De}", $"both work in {Places[c].En}")).ToList();
         }
 
         var reasons = new List<MatchReason>();
@@ -297,7 +310,7 @@ public static class MatchScoring
             reasons.Add(Reason("nationwide", $"{nationwide.De} gilt für ganz Deutschland", $"{nationwide.En} covers all of Germany"));
         }
 
-        return (reasons.Count > 0 ? EverywhereFit : 0, reasons);
+        return reasons;
     }
 
     /// <summary>Which side works everywhere in this way, the offer named first since it is what gets delivered.</summary>
@@ -360,7 +373,8 @@ public static class MatchScoring
         HashSet<string> Cities,
         HashSet<string> Languages,
         HashSet<string> TargetGroups,
-        HashSet<string> Words)
+        HashSet<string> Words,
+        ListingCodes Codes)
     {
         public static Prepared From(ListingProfile profile)
         {
@@ -376,7 +390,8 @@ public static class MatchScoring
                 cities,
                 Known(profile.Languages, Taxonomy.IsLanguage),
                 Known(profile.TargetGroups, Taxonomy.IsTargetGroup),
-                MatchScoring.Words($"{profile.Title} {profile.Description}"));
+                WordsOf(profile.Title, profile.Description),
+                ListingCodes.Of(profile));
         }
 
         private static HashSet<string> Known(IEnumerable<string> codes, Func<string, bool> isKnown) =>
