@@ -128,7 +128,7 @@ public sealed class Talking_between_organisations(MessagingApiFactory api) : ICl
         Assert.Equal(conversation.GetProperty("id").GetGuid(), Single(await ListAsync(second, requesting)).GetProperty("id").GetGuid());
         Assert.Equal("Neue Partnerschaft mit Gesundheitsamt Lichtenberg", Assert.Single(await api.NotificationsOfAsync(first.Id)).Title);
         var toSecond = Assert.Single(await api.NotificationsOfAsync(second.Id));
-        Assert.Equal(("New partnership with Vietnam-Haus e. V.", $"/conversations/{conversation.GetProperty("id").GetGuid()}", "email"), (toSecond.Title, toSecond.Link, toSecond.Delivery));
+        Assert.Equal(("New partnership with Vietnam-Haus e. V.", $"/postfach/gespraeche/{conversation.GetProperty("id").GetGuid()}", "email"), (toSecond.Title, toSecond.Link, toSecond.Delivery));
     }
 
     [Theory]

@@ -289,7 +289,7 @@ public sealed class Telling_people_what_happened(MessagingApiFactory api) : ICla
         Assert.Equal(
             ["organisation_rejected", "organisation_verified", "organisation_suspended", "organisation_reinstated"],
             toGerman.Select(n => n.SourceKey.Split(':')[0]));
-        Assert.All(toGerman, n => Assert.Equal(("organisation_status", $"/organisations/{organisationId}"), (n.Type, n.Link)));
+        Assert.All(toGerman, n => Assert.Equal(("organisation_status", $"/organisationen/{organisationId}"), (n.Type, n.Link)));
         Assert.Contains("Grund: Irreführendes Profil.", toGerman[2].Body);
         Assert.Equal(
             ["Kiez-Initiative was not verified", "Kiez-Initiative is verified", "Kiez-Initiative is suspended", "Kiez-Initiative is reinstated"],

@@ -35,7 +35,7 @@ public static class OrganisationStatusNotice
                 NotificationType.OrganisationStatus,
                 $"{cause}:{organisationId}:{occurredAt.UtcTicks}",
                 text(name),
-                $"/organisations/{organisationId}"),
+                WebPages.Organisation(organisationId)),
             [organisationId],
             transaction,
             cancellationToken);
