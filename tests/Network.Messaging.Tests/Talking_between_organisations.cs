@@ -261,6 +261,18 @@ public sealed class Talking_between_organisations(MessagingApiFactory api) : ICl
                 .ExpectAsync(HttpStatusCode.Created);
     }
 
+    [Fact]
+    public async Task The_api_document_describes_reading_and_changing_an_organisations_settings()
+    {
+        var document = await api.CreateClient().GetFromJsonAsync<JsonElement>("/openapi/v1.json");
+
+        var settings = document.GetProperty("paths").GetProperty("/api/messaging/organisations/{id}/settings");
+        Assert.Equal(["get", "put"], settings.EnumerateObject().Select(operation => operation.Name).Where(name => name is "get" or "put").Order());
+        var schemas = document.GetProperty("components").GetProperty("schemas");
+        var request = settings.GetProperty("put").GetProperty("requestBody").GetProperty("content").GetProperty("application/json").GetProperty("schema").GetProperty("$ref").GetString()!;
+        Assert.True(schemas.GetProperty(request.Split('/').Last()).GetProperty("properties").TryGetProperty("firstContact", out _), request);
+    }
+
     private sealed record StartRequest(Guid FromOrganisationId, Guid ToOrganisationId, string Subject, string Text);
 
     private static StartRequest Draft(Guid from, Guid to) => new(from, to, "Zusammenarbeit", "Guten Tag, wir möchten mit Ihnen zusammenarbeiten.");
