@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using System.Text.Json;
 using Dapper;
 using Network.Events.Tests.Support;
 
@@ -109,6 +110,22 @@ public sealed class Refusing_bad_events(EventsApiFactory api) : IClassFixture<Ev
         using var response = await api.AnonymousClient().GetAsync($"{EventRequests.Path}?topic=astrology&kind=party&from=gestern&limit=1000");
 
         Assert.Equal(["from", "kind", "limit", "topic"], (await response.ProblemFieldsAsync()).Order());
+    }
+
+    [Fact]
+    public async Task The_list_and_the_feed_refuse_the_same_filters_in_the_same_words()
+    {
+        const string filters = "from=gestern&kind=party&topic=astrology&region=mars&language=xx&query=a+b+c+d+e+f+g+h+i+j+k";
+
+        using var list = await api.AnonymousClient().GetAsync($"{EventRequests.Path}?{filters}");
+        using var feed = await api.AnonymousClient().GetAsync($"/api/events/calendar.ics?{filters}");
+
+        Assert.Equal(["from", "kind", "language", "query", "region", "topic"], (await list.ProblemFieldsAsync()).Order());
+        var (listProblem, feedProblem) = (await list.Content.ReadFromJsonAsync<JsonElement>(), await feed.Content.ReadFromJsonAsync<JsonElement>());
+        Assert.Equal(listProblem.GetProperty("errors").GetRawText(), feedProblem.GetProperty("errors").GetRawText());
+        Assert.Equal(
+            ("The list could not be read.", "The calendar could not be made."),
+            (listProblem.GetProperty("title").GetString(), feedProblem.GetProperty("title").GetString()));
     }
 
     [Theory]

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using System.Text.Json;
 using Network.Events.Tests.Support;
 
 namespace Network.Events.Tests;
@@ -151,5 +152,12 @@ public sealed class Who_may_do_what_with_an_event(EventsApiFactory api) : IClass
         Assert.Contains("/api/events/events/{id}/registrations", document);
         Assert.Contains("/api/events/certificates/{number}", document);
         Assert.Contains("/api/events/statistics", document);
+        // The list and the feed bind their filters from one record: the parameters keep the API's names.
+        var paths = JsonDocument.Parse(document).RootElement.GetProperty("paths");
+        foreach (var path in new[] { "/api/events/events", "/api/events/calendar.ics" })
+        {
+            var names = paths.GetProperty(path).GetProperty("get").GetProperty("parameters").EnumerateArray().Select(p => p.GetProperty("name").GetString());
+            Assert.Superset(new HashSet<string?> { "from", "to", "kind", "topic", "region", "organiserOrganisationId", "query", "language" }, names.ToHashSet());
+        }
     }
 }

@@ -80,6 +80,19 @@ public sealed partial class The_compose_file
     }
 
     [Fact]
+    public void Gives_every_service_that_writes_links_or_mail_the_public_address_and_the_mail_settings()
+    {
+        var missing =
+            from project in Repository.RunnableProjects
+            let environment = ComposeFile.Environment(ServiceBuilding(project))
+            from name in ServiceSettingNames.ForLinksAndMail(project)
+            where !environment.ContainsKey(name)
+            select $"{project.Name}: {name}";
+        Assert.Contains(Repository.RunnableProjects, project => project.Name == "messaging" && project.SendsMail && project.WritesPublicLinks);
+        Assert.Empty(missing);
+    }
+
+    [Fact]
     public void Tells_the_gateway_where_every_cluster_is()
     {
         var environment = ComposeFile.Environment(ServiceBuilding(Repository.Gateway));

@@ -100,6 +100,19 @@ public sealed class The_kubernetes_manifests
     }
 
     [Fact]
+    public void Give_every_service_that_writes_links_or_mail_the_public_address_and_the_mail_settings()
+    {
+        var missing =
+            from project in Repository.RunnableProjects
+            let deployment = kustomization.Named("Deployment", project.Name)
+            let names = deployment is null ? [] : Kustomization.Containers(deployment).SelectMany(kustomization.EnvironmentNames).ToHashSet()
+            from name in ServiceSettingNames.ForLinksAndMail(project)
+            where !names.Contains(name)
+            select $"{project.Name}: {name}";
+        Assert.Empty(missing);
+    }
+
+    [Fact]
     public void Tell_the_gateway_where_every_cluster_is()
     {
         var gateway = kustomization.Named("Deployment", Repository.Gateway.Name);

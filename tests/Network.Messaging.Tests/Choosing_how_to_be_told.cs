@@ -4,6 +4,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Network.Contracts.Events;
 using Network.Messaging.Background;
+using Network.Messaging.Domain;
 using Network.Messaging.Tests.Support;
 
 namespace Network.Messaging.Tests;
@@ -77,7 +78,7 @@ public sealed class Choosing_how_to_be_told(MessagingApiFactory api) : IClassFix
     }
 
     [Fact]
-    public async Task A_mail_goes_out_in_the_recipients_language_with_a_link_and_where_to_change_the_setting()
+    public async Task A_mail_goes_out_in_the_recipients_language_with_the_web_pages_of_the_event_and_of_the_setting()
     {
         var (german, english) = (await api.AccountAsync("de"), await api.AccountAsync("en"));
         var eventId = Guid.NewGuid();
@@ -88,12 +89,13 @@ public sealed class Choosing_how_to_be_told(MessagingApiFactory api) : IClassFix
         var inGerman = await api.Mailbox.WaitForAsync(german.Email);
         Assert.Equal("Ein Platz für Sie: „Fachinput Migrationsrecht“", inGerman.Subject);
         Assert.Contains("Ein Platz ist frei geworden: Sie sind jetzt für „Fachinput Migrationsrecht“ angemeldet.", inGerman.Text);
-        Assert.Contains($"Auf Network ansehen: {MessagingApiFactory.PublicUrl}/events/{eventId}", inGerman.Text);
-        Assert.Contains($"Hier ändern Sie sie: {MessagingApiFactory.PublicUrl}/settings/notifications", inGerman.Text);
+        // The links are the web front end's pages (README, "Web front end"), each a line of its own.
+        Assert.Contains($"Auf Network ansehen: {MessagingApiFactory.PublicUrl}/veranstaltungen/{eventId}", Lines(inGerman.Text));
+        Assert.EndsWith($"Hier ändern Sie sie: {MessagingApiFactory.PublicUrl}/konto/benachrichtigungen", Lines(inGerman.Text).Last(line => line.Length > 0));
         Assert.Equal("auto-generated", inGerman.Headers["Auto-Submitted"]);
         var inEnglish = await api.Mailbox.WaitForAsync(english.Email);
         Assert.Equal("A place for you: “Fachinput Migrationsrecht”", inEnglish.Subject);
-        Assert.Contains($"Open it on Network: {MessagingApiFactory.PublicUrl}/events/{eventId}", inEnglish.Text);
+        Assert.Contains($"Open it on Network: {MessagingApiFactory.PublicUrl}/veranstaltungen/{eventId}", Lines(inEnglish.Text));
         Assert.Contains("Change them here:", inEnglish.Text);
         await MessagingApiFactory.WaitUntilAsync(
             async () => (await api.NotificationsOfAsync(german.Id)).Single().EmailSentAt is not null, "The mail was not recorded as sent");
@@ -165,6 +167,7 @@ public sealed class Choosing_how_to_be_told(MessagingApiFactory api) : IClassFix
         var inEnglish = Assert.Single(api.Mailbox.MailsTo(english.Email));
         Assert.Equal("Your Network digest: 2 updates", inEnglish.Subject);
         Assert.Contains("Here is what happened on Network since the last digest.", inEnglish.Text);
+        Assert.Contains($"  {MessagingApiFactory.PublicUrl}/marktplatz/vorschlaege?organisation={organisation}", Lines(inEnglish.Text));
         Assert.All(await api.NotificationsOfAsync(german.Id), n => Assert.NotNull(n.DigestSentAt));
     }
 
@@ -209,6 +212,44 @@ public sealed class Choosing_how_to_be_told(MessagingApiFactory api) : IClassFix
         var unread = await api.ClientFor(person.Id).GetFromJsonAsync<JsonElement>("/api/messaging/notifications?unreadOnly=true");
         Assert.Equal("Neu", Assert.Single(unread.GetProperty("items").EnumerateArray()).GetProperty("title").GetString());
     }
+
+    [Fact]
+    public async Task Links_stored_before_notifications_led_to_web_pages_are_rewritten_to_those_pages()
+    {
+        var person = await api.AccountAsync();
+        var id = Guid.NewGuid();
+        var before = new Dictionary<string, string?>
+        {
+            [$"/conversations/{id}"] = $"/postfach/gespraeche/{id}",
+            [$"/organisations/{id}"] = $"/organisationen/{id}",
+            [$"/listings/{id}"] = $"/marktplatz/{id}",
+            [$"/events/{id}"] = $"/veranstaltungen/{id}",
+            [$"/suggestions?organisationId={id}"] = $"/marktplatz/vorschlaege?organisation={id}",
+            ["/organisations/new"] = "/organisationen/neu",
+            ["/me/registrations"] = "/veranstaltungen/meine",
+            [$"/announcements/{id}"] = null,
+            [$"/veranstaltungen/{id}"] = $"/veranstaltungen/{id}",
+        };
+        await using var connection = await api.OpenConnectionAsync();
+        foreach (var link in before.Keys)
+        {
+            await connection.ExecuteAsync(
+                "INSERT INTO notifications (id, account_id, source_key, type, title, body, link) VALUES (gen_random_uuid(), @Id, @link, 'welcome', 'Alt', 'Alt', @link)",
+                new { person.Id, link });
+        }
+
+        var migrations = typeof(WebPages).Assembly;
+        await using (var migration = migrations.GetManifestResourceStream(migrations.GetManifestResourceNames().Single(name => name.EndsWith("0005_links_to_web_pages.sql", StringComparison.Ordinal)))!)
+        {
+            await connection.ExecuteAsync(await new StreamReader(migration).ReadToEndAsync());
+        }
+
+        var after = (await connection.QueryAsync<(string SourceKey, string? Link)>(
+            "SELECT source_key, link FROM notifications WHERE account_id = @Id", person)).ToDictionary(row => row.SourceKey, row => row.Link);
+        Assert.Equal(before, after);
+    }
+
+    private static IReadOnlyList<string> Lines(string text) => text.ReplaceLineEndings("\n").Split('\n');
 
     private static RegistrationConfirmed Confirmed(TestAccount person, string title) => new()
     {

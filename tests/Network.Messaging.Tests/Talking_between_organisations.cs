@@ -128,7 +128,7 @@ public sealed class Talking_between_organisations(MessagingApiFactory api) : ICl
         Assert.Equal(conversation.GetProperty("id").GetGuid(), Single(await ListAsync(second, requesting)).GetProperty("id").GetGuid());
         Assert.Equal("Neue Partnerschaft mit Gesundheitsamt Lichtenberg", Assert.Single(await api.NotificationsOfAsync(first.Id)).Title);
         var toSecond = Assert.Single(await api.NotificationsOfAsync(second.Id));
-        Assert.Equal(("New partnership with Vietnam-Haus e. V.", $"/conversations/{conversation.GetProperty("id").GetGuid()}", "email"), (toSecond.Title, toSecond.Link, toSecond.Delivery));
+        Assert.Equal(("New partnership with Vietnam-Haus e. V.", $"/postfach/gespraeche/{conversation.GetProperty("id").GetGuid()}", "email"), (toSecond.Title, toSecond.Link, toSecond.Delivery));
     }
 
     [Theory]
@@ -259,6 +259,18 @@ public sealed class Talking_between_organisations(MessagingApiFactory api) : ICl
             await api.CoordinatorClient()
                 .PostAsJsonAsync("/api/messaging/moderation/decisions", new { contentType = "message", contentId = id, decision, reason = "Keine privaten Nummern." })
                 .ExpectAsync(HttpStatusCode.Created);
+    }
+
+    [Fact]
+    public async Task The_api_document_describes_reading_and_changing_an_organisations_settings()
+    {
+        var document = await api.CreateClient().GetFromJsonAsync<JsonElement>("/openapi/v1.json");
+
+        var settings = document.GetProperty("paths").GetProperty("/api/messaging/organisations/{id}/settings");
+        Assert.Equal(["get", "put"], settings.EnumerateObject().Select(operation => operation.Name).Where(name => name is "get" or "put").Order());
+        var schemas = document.GetProperty("components").GetProperty("schemas");
+        var request = settings.GetProperty("put").GetProperty("requestBody").GetProperty("content").GetProperty("application/json").GetProperty("schema").GetProperty("$ref").GetString()!;
+        Assert.True(schemas.GetProperty(request.Split('/').Last()).GetProperty("properties").TryGetProperty("firstContact", out _), request);
     }
 
     private sealed record StartRequest(Guid FromOrganisationId, Guid ToOrganisationId, string Subject, string Text);

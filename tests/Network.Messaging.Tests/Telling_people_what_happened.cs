@@ -269,6 +269,34 @@ public sealed class Telling_people_what_happened(MessagingApiFactory api) : ICla
     }
 
     [Fact]
+    public async Task Each_status_decision_is_told_once_in_each_members_language_with_a_link_to_the_organisation()
+    {
+        var (german, english) = (await api.AccountAsync("de"), await api.AccountAsync("en"));
+        var organisationId = await api.OrganisationAsync(name: "Kiez-Initiative", status: OrganisationStatus.Pending, members: [german, english]);
+        var at = DateTimeOffset.UtcNow.AddMinutes(1);
+        var suspended = new OrganisationSuspended { OrganisationId = organisationId, Reason = "Irreführendes Profil.", OccurredAt = at.AddMinutes(2) };
+
+        await api.DeliverAsync(new OrganisationRejected { OrganisationId = organisationId, CoordinatorAccountId = Guid.NewGuid(), Reason = "Keine Anschrift.", OccurredAt = at });
+        await api.DeliverAsync(new OrganisationVerified { OrganisationId = organisationId, CoordinatorAccountId = Guid.NewGuid(), OccurredAt = at.AddMinutes(1) });
+        await api.DeliverAsync(suspended);
+        await api.DeliverAsync(suspended);
+        await api.DeliverAsync(new OrganisationReinstated { OrganisationId = organisationId, OccurredAt = at.AddMinutes(3) });
+
+        var toGerman = await api.NotificationsOfAsync(german.Id);
+        Assert.Equal(
+            ["Kiez-Initiative wurde nicht bestätigt", "Kiez-Initiative ist bestätigt", "Kiez-Initiative ist gesperrt", "Kiez-Initiative ist wieder freigeschaltet"],
+            toGerman.Select(n => n.Title));
+        Assert.Equal(
+            ["organisation_rejected", "organisation_verified", "organisation_suspended", "organisation_reinstated"],
+            toGerman.Select(n => n.SourceKey.Split(':')[0]));
+        Assert.All(toGerman, n => Assert.Equal(("organisation_status", $"/organisationen/{organisationId}"), (n.Type, n.Link)));
+        Assert.Contains("Grund: Irreführendes Profil.", toGerman[2].Body);
+        Assert.Equal(
+            ["Kiez-Initiative was not verified", "Kiez-Initiative is verified", "Kiez-Initiative is suspended", "Kiez-Initiative is reinstated"],
+            (await api.NotificationsOfAsync(english.Id)).Select(n => n.Title));
+    }
+
+    [Fact]
     public async Task A_status_event_overtaken_by_a_later_one_tells_nobody_of_a_status_the_organisation_no_longer_has()
     {
         var member = await api.AccountAsync("en");

@@ -37,19 +37,12 @@ public static class CalendarApi
         EventStore events,
         EventViews views,
         TimeProvider time,
-        string? from,
-        string? to,
-        string? kind,
-        string[]? topic,
-        string[]? region,
-        Guid? organiserOrganisationId,
-        string? query,
-        string[]? language,
+        [AsParameters] EventFilterQuery filters,
         CancellationToken cancellationToken)
     {
         var viewer = await context.EventViewerAsync();
         var now = time.GetUtcNow();
-        var (criteria, errors) = EventSearch.Read(from, to, kind, topic, region, organiserOrganisationId, null, null, now, query, language);
+        var (criteria, errors) = filters.Read(now);
         if (criteria is null)
         {
             return TypedResults.ValidationProblem(errors, title: "The calendar could not be made.");

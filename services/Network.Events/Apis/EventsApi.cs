@@ -126,21 +126,14 @@ public static class EventsApi
         EventStore events,
         EventViews views,
         TimeProvider time,
-        string? from,
-        string? to,
-        string? kind,
-        string[]? topic,
-        string[]? region,
-        Guid? organiserOrganisationId,
+        [AsParameters] EventFilterQuery filters,
         int? limit,
         string? cursor,
-        string? query,
-        string[]? language,
         CancellationToken cancellationToken)
     {
         var viewer = await context.EventViewerAsync();
         var now = time.GetUtcNow();
-        var (criteria, errors) = EventSearch.Read(from, to, kind, topic, region, organiserOrganisationId, limit, cursor, now, query, language);
+        var (criteria, errors) = filters.Read(now, limit, cursor);
         if (criteria is null)
         {
             return TypedResults.ValidationProblem(errors, title: "The list could not be read.");

@@ -15,7 +15,7 @@ public sealed class AccountRegisteredConsumer(NpgsqlDataSource dataSource) : Ide
         var (titleDe, bodyDe) = NotificationTexts.Welcome("de", message.DisplayName);
         var (titleEn, bodyEn) = NotificationTexts.Welcome("en", message.DisplayName);
         await NotificationWriter.ToAccountsAsync(
-            new NotificationDraft(NotificationType.Welcome, $"welcome:{message.AccountId}", new NotificationText(titleDe, bodyDe, titleEn, bodyEn), "/organisations/new"),
+            new NotificationDraft(NotificationType.Welcome, $"welcome:{message.AccountId}", new NotificationText(titleDe, bodyDe, titleEn, bodyEn), WebPages.NewOrganisation),
             [message.AccountId],
             transaction,
             cancellationToken);

@@ -11,7 +11,7 @@ public sealed class CertificateIssuedConsumer(NpgsqlDataSource dataSource) : Ide
 {
     protected override Task HandleAsync(CertificateIssued message, NpgsqlTransaction transaction, CancellationToken cancellationToken) =>
         NotificationWriter.ToAccountsAsync(
-            new NotificationDraft(NotificationType.CertificateIssued, $"certificate_issued:{message.CertificateId}", NotificationTexts.CertificateIssued(message.EventTitle, message.CertificateNumber), $"/me/registrations"),
+            new NotificationDraft(NotificationType.CertificateIssued, $"certificate_issued:{message.CertificateId}", NotificationTexts.CertificateIssued(message.EventTitle, message.CertificateNumber), WebPages.MyRegistrations),
             [message.AccountId],
             transaction,
             cancellationToken);

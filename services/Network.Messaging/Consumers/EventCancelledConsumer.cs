@@ -15,7 +15,7 @@ public sealed class EventCancelledConsumer(NpgsqlDataSource dataSource) : Idempo
                 NotificationType.EventCancelled,
                 $"event_cancelled:{message.EventId}",
                 NotificationTexts.EventCancelled(message.Title, message.Reason),
-                $"/events/{message.EventId}"),
+                WebPages.Event(message.EventId)),
             message.RegistrantAccountIds,
             transaction,
             cancellationToken);

@@ -26,7 +26,7 @@ public sealed class EventPublishedConsumer(NpgsqlDataSource dataSource) : Idempo
                 NotificationType.EventPublished,
                 $"event_published:{message.EventId}",
                 NotificationTexts.EventPublished(message.Title, message.FirstSessionStartsAt),
-                $"/events/{message.EventId}"),
+                WebPages.Event(message.EventId)),
             fitting,
             transaction,
             cancellationToken);

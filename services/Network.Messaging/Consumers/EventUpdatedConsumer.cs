@@ -17,7 +17,7 @@ public sealed class EventUpdatedConsumer(NpgsqlDataSource dataSource) : Idempote
                     NotificationType.EventChanged,
                     $"event_changed:{message.EventId}:{message.OccurredAt.UtcTicks}",
                     NotificationTexts.EventChanged(message.Title),
-                    $"/events/{message.EventId}"),
+                    WebPages.Event(message.EventId)),
                 message.RegistrantAccountIds,
                 transaction,
                 cancellationToken);

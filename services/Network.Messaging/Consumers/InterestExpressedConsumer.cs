@@ -17,7 +17,7 @@ public sealed class InterestExpressedConsumer(NpgsqlDataSource dataSource) : Ide
                 NotificationType.InterestExpressed,
                 $"interest_expressed:{message.SuggestionId}:{message.OrganisationId}",
                 NotificationTexts.InterestExpressed(name),
-                $"/suggestions?organisationId={message.OtherOrganisationId}"),
+                WebPages.Suggestions(message.OtherOrganisationId)),
             [message.OtherOrganisationId],
             transaction,
             cancellationToken);

@@ -15,7 +15,7 @@ public sealed class ListingExpiredConsumer(NpgsqlDataSource dataSource) : Idempo
                 NotificationType.ListingExpired,
                 $"listing_expired:{message.ListingId}:{message.OccurredAt.UtcTicks}",
                 NotificationTexts.ListingExpired(message.Title),
-                $"/listings/{message.ListingId}"),
+                WebPages.Listing(message.ListingId)),
             [message.OrganisationId],
             transaction,
             cancellationToken);

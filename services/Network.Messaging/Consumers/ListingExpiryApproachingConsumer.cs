@@ -15,7 +15,7 @@ public sealed class ListingExpiryApproachingConsumer(NpgsqlDataSource dataSource
                 NotificationType.ListingExpiring,
                 $"listing_expiring:{message.ListingId}:{message.ValidUntil.UtcTicks}",
                 NotificationTexts.ListingExpiring(message.Title, message.ValidUntil),
-                $"/listings/{message.ListingId}"),
+                WebPages.Listing(message.ListingId)),
             [message.OrganisationId],
             transaction,
             cancellationToken);

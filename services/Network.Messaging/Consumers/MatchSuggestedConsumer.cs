@@ -15,14 +15,14 @@ public sealed class MatchSuggestedConsumer(NpgsqlDataSource dataSource) : Idempo
         await NotificationWriter.ToMembersAsync(
             new NotificationDraft(NotificationType.MatchSuggested, key,
                 NotificationTexts.MatchSuggested(message.OfferTitle, message.RequestTitle, ownIsOffer: true, message.Reasons),
-                $"/suggestions?organisationId={message.OfferOrganisationId}"),
+                WebPages.Suggestions(message.OfferOrganisationId)),
             [message.OfferOrganisationId],
             transaction,
             cancellationToken);
         await NotificationWriter.ToMembersAsync(
             new NotificationDraft(NotificationType.MatchSuggested, key,
                 NotificationTexts.MatchSuggested(message.RequestTitle, message.OfferTitle, ownIsOffer: false, message.Reasons),
-                $"/suggestions?organisationId={message.RequestOrganisationId}"),
+                WebPages.Suggestions(message.RequestOrganisationId)),
             [message.RequestOrganisationId],
             transaction,
             cancellationToken);

@@ -30,7 +30,7 @@ public sealed class PartnershipFormedConsumer(NpgsqlDataSource dataSource) : Ide
             var otherName = await DirectoryReadModel.NameAsync(other, transaction, cancellationToken);
             await NotificationWriter.ToMembersAsync(
                 new NotificationDraft(NotificationType.PartnershipFormed, key,
-                    NotificationTexts.PartnershipFormed(otherName, message.OfferTitle, message.RequestTitle), $"/conversations/{conversationId}"),
+                    NotificationTexts.PartnershipFormed(otherName, message.OfferTitle, message.RequestTitle), WebPages.Conversation(conversationId)),
                 [own],
                 transaction,
                 cancellationToken);

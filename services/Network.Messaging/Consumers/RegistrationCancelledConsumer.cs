@@ -11,7 +11,7 @@ public sealed class RegistrationCancelledConsumer(NpgsqlDataSource dataSource) :
 {
     protected override Task HandleAsync(RegistrationCancelled message, NpgsqlTransaction transaction, CancellationToken cancellationToken) =>
         NotificationWriter.ToAccountsAsync(
-            new NotificationDraft(NotificationType.RegistrationCancelled, $"registration_cancelled:{message.RegistrationId}", NotificationTexts.RegistrationCancelled(message.EventTitle), $"/events/{message.EventId}"),
+            new NotificationDraft(NotificationType.RegistrationCancelled, $"registration_cancelled:{message.RegistrationId}", NotificationTexts.RegistrationCancelled(message.EventTitle), WebPages.Event(message.EventId)),
             [message.AccountId],
             transaction,
             cancellationToken);

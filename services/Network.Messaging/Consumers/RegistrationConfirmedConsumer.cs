@@ -11,7 +11,7 @@ public sealed class RegistrationConfirmedConsumer(NpgsqlDataSource dataSource) :
 {
     protected override Task HandleAsync(RegistrationConfirmed message, NpgsqlTransaction transaction, CancellationToken cancellationToken) =>
         NotificationWriter.ToAccountsAsync(
-            new NotificationDraft(NotificationType.RegistrationConfirmed, $"registration_confirmed:{message.RegistrationId}", NotificationTexts.RegistrationConfirmed(message.EventTitle), $"/events/{message.EventId}"),
+            new NotificationDraft(NotificationType.RegistrationConfirmed, $"registration_confirmed:{message.RegistrationId}", NotificationTexts.RegistrationConfirmed(message.EventTitle), WebPages.Event(message.EventId)),
             [message.AccountId],
             transaction,
             cancellationToken);

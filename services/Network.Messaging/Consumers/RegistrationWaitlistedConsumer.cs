@@ -11,7 +11,7 @@ public sealed class RegistrationWaitlistedConsumer(NpgsqlDataSource dataSource) 
 {
     protected override Task HandleAsync(RegistrationWaitlisted message, NpgsqlTransaction transaction, CancellationToken cancellationToken) =>
         NotificationWriter.ToAccountsAsync(
-            new NotificationDraft(NotificationType.RegistrationWaitlisted, $"registration_waitlisted:{message.RegistrationId}", NotificationTexts.RegistrationWaitlisted(message.EventTitle, message.WaitlistPosition), $"/events/{message.EventId}"),
+            new NotificationDraft(NotificationType.RegistrationWaitlisted, $"registration_waitlisted:{message.RegistrationId}", NotificationTexts.RegistrationWaitlisted(message.EventTitle, message.WaitlistPosition), WebPages.Event(message.EventId)),
             [message.AccountId],
             transaction,
             cancellationToken);

@@ -15,7 +15,7 @@ public sealed class SessionReminderDueConsumer(NpgsqlDataSource dataSource) : Id
                 NotificationType.SessionReminder,
                 $"session_reminder:{message.SessionId}:{message.StartsAt.UtcTicks}",
                 NotificationTexts.SessionReminder(message.EventTitle, message.SessionTitle, message.StartsAt),
-                $"/events/{message.EventId}"),
+                WebPages.Event(message.EventId)),
             message.AccountIds,
             transaction,
             cancellationToken);

@@ -29,7 +29,7 @@ public sealed class SuggestionClosedConsumer(NpgsqlDataSource dataSource) : Idem
                 NotificationType.SuggestionDeclined,
                 $"suggestion_declined:{message.SuggestionId}",
                 NotificationTexts.SuggestionDeclined(name, otherTitle, message.DeclineReason),
-                $"/suggestions?organisationId={other}"),
+                WebPages.Suggestions(other)),
             [other],
             transaction,
             cancellationToken);

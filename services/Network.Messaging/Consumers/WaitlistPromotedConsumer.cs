@@ -11,7 +11,7 @@ public sealed class WaitlistPromotedConsumer(NpgsqlDataSource dataSource) : Idem
 {
     protected override Task HandleAsync(WaitlistPromoted message, NpgsqlTransaction transaction, CancellationToken cancellationToken) =>
         NotificationWriter.ToAccountsAsync(
-            new NotificationDraft(NotificationType.WaitlistPromoted, $"waitlist_promoted:{message.RegistrationId}", NotificationTexts.WaitlistPromoted(message.EventTitle), $"/events/{message.EventId}"),
+            new NotificationDraft(NotificationType.WaitlistPromoted, $"waitlist_promoted:{message.RegistrationId}", NotificationTexts.WaitlistPromoted(message.EventTitle), WebPages.Event(message.EventId)),
             [message.AccountId],
             transaction,
             cancellationToken);

@@ -149,8 +149,10 @@ public sealed class AnnouncementStore(NpgsqlDataSource dataSource)
 
     public static string SourceKey(Guid announcementId) => $"announcement:{announcementId}";
 
+    // No link: the notification holds the whole announcement, and the web front end has no page of one
+    // announcement for the people who received it.
     private static NotificationDraft Draft(Announcement announcement) => new(
-        NotificationType.Announcement, SourceKey(announcement.Id), NotificationTexts.Announcement(announcement.Title, announcement.Body), $"/announcements/{announcement.Id}");
+        NotificationType.Announcement, SourceKey(announcement.Id), NotificationTexts.Announcement(announcement.Title, announcement.Body), null);
 
     // A class, not a positional record: Dapper reads text[] columns as System.Array, which matches no constructor.
     private sealed class Row

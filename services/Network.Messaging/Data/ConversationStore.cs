@@ -184,7 +184,7 @@ public sealed class ConversationStore(NpgsqlDataSource dataSource)
             isFirst ? NotificationType.ConversationStarted : NotificationType.MessageReceived,
             $"message:{row.Id}",
             isFirst ? NotificationTexts.ConversationStarted(senderName, subject) : NotificationTexts.MessageReceived(senderName, subject, text),
-            $"/conversations/{conversationId}");
+            WebPages.Conversation(conversationId));
         await NotificationWriter.ToMembersAsync(draft, others, transaction, cancellationToken, except: senderAccountId);
         await DatabaseSignals.NotifyAsync(transaction, DatabaseSignals.Stream, $"m:{row.Id}", cancellationToken);
         return row.ToMessage();

@@ -11,8 +11,6 @@ public sealed record MailedNotification(string Title, string Body, string? Link)
 /// </summary>
 public static class MailTexts
 {
-    public const string PreferencesPath = "/settings/notifications";
-
     public static (string Subject, string Text) Single(MailedNotification notification, string locale, string baseUrl)
     {
         var english = Locales.IsEnglish(locale);
@@ -52,6 +50,6 @@ public static class MailTexts
     }
 
     private static string Footer(bool english, string baseUrl) => english
-        ? $"-- \nYou receive this mail because of your notification settings on Network. Change them here: {baseUrl}{PreferencesPath}\n"
-        : $"-- \nSie erhalten diese E-Mail wegen Ihrer Benachrichtigungs-Einstellungen bei Network. Hier ändern Sie sie: {baseUrl}{PreferencesPath}\n";
+        ? $"-- \nYou receive this mail because of your notification settings on Network. Change them here: {baseUrl}{WebPages.NotificationSettings}\n"
+        : $"-- \nSie erhalten diese E-Mail wegen Ihrer Benachrichtigungs-Einstellungen bei Network. Hier ändern Sie sie: {baseUrl}{WebPages.NotificationSettings}\n";
 }

@@ -1,20 +1,8 @@
 namespace Network.Web.Api;
 
 // The events API as an organiser reads it (shared/API.md, events). Times arrive in Berlin time with
-// their offset; kinds, statuses and visibility stay the API's snake_case codes.
-
-public sealed record OrganisedSession(
-    Guid Id,
-    string Title,
-    DateTimeOffset StartsAt,
-    DateTimeOffset EndsAt,
-    bool Online,
-    string? Url,
-    string? Venue,
-    string? Address,
-    string? Accessibility,
-    bool PlaceToBeAnnounced,
-    int PlacesLeft);
+// their offset; kinds, statuses and visibility stay the API's snake_case codes. Sessions are the
+// public pages' EventSession (Models.Events.cs): the service sends the organiser the same fields.
 
 public sealed record OrganisedEvent(
     Guid Id,
@@ -26,7 +14,7 @@ public sealed record OrganisedEvent(
     IReadOnlyList<string> Topics,
     IReadOnlyList<string> Regions,
     IReadOnlyList<string> Languages,
-    IReadOnlyList<OrganisedSession> Sessions,
+    IReadOnlyList<EventSession> Sessions,
     int Capacity,
     int PlacesLeft,
     int WaitlistLength,

@@ -5,6 +5,7 @@ namespace Network.Web.Api;
 // The events service's documents as the public pages read them (README, "Events"). Times come with
 // the Berlin offset of their day; enumerations stay the API's snake_case strings.
 
+/// <summary>A session with its time and place, as the public pages and the organiser's pages read it.</summary>
 public sealed record EventSession(
     Guid Id,
     string Title,

@@ -78,6 +78,12 @@ internal sealed record RunnableProject(string Folder)
     /// <summary>True when the service joins the bus (ServiceDefaults' AddServiceBus).</summary>
     public bool HasBus => SourcesMention("AddServiceBus(");
 
+    /// <summary>True when the service sends mail (ServiceDefaults' AddMail).</summary>
+    public bool SendsMail => SourcesMention("AddMail(");
+
+    /// <summary>True when the service writes links that start with the platform's public address.</summary>
+    public bool WritesPublicLinks => SourcesMention("PublicBaseUrl()");
+
     /// <summary>This project file and every project it references, directly or not, as full paths.</summary>
     public IReadOnlySet<string> ProjectClosure()
     {

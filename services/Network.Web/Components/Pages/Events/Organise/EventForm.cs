@@ -249,7 +249,7 @@ public sealed class SessionRow
 
     public bool IsSent => !IsEmpty && !Remove;
 
-    public static SessionRow Of(OrganisedSession session) => new()
+    public static SessionRow Of(EventSession session) => new()
     {
         Id = session.Id.ToString(),
         Title = session.Title,
