@@ -33,6 +33,15 @@ public static class ListingSearch
     public const int MaximumQueryLength = 200;
     public const int MaximumWords = 10;
 
+    /// <summary>
+    /// By relevance, the newest this many matches are ranked (ts_rank: title over description over
+    /// the codes' labels); older matches follow them, newest first. Ranking every match of a common
+    /// word means reading every matching row (half the listings for "Beratung"); the newest matches
+    /// are found by reading the newest listings in order, which stops early when the word is common.
+    /// A search with fewer matches ranks all of them.
+    /// </summary>
+    public const int RankedMatches = 500;
+
     private const string OffsetPrefix = "offset:";
 
     public static (ListingSearchCriteria? Criteria, Dictionary<string, string[]> Errors) Read(
