@@ -35,10 +35,11 @@ public static class ListingSearch
 
     /// <summary>
     /// By relevance, the newest this many matches are ranked (ts_rank: title over description over
-    /// the codes' labels); older matches follow them, newest first. Ranking every match of a common
-    /// word means reading every matching row (half the listings for "Beratung"); the newest matches
-    /// are found by reading the newest listings in order, which stops early when the word is common.
-    /// A search with fewer matches ranks all of them.
+    /// the codes' labels; ties newest first); older matches follow them, newest first, so paging on
+    /// still reaches every match. Ranking every match of a common word means reading every matching
+    /// row (more than half of the benchmark's listings say "Beratung"); the newest matches are found by
+    /// reading the newest listings in order, which stops early when the word is common. A search with
+    /// at most this many matches ranks all of them.
     /// </summary>
     public const int RankedMatches = 500;
 
