@@ -1,3 +1,4 @@
+using Dapper;
 using Network.Matching.Domain;
 using Network.Matching.Tests.Support;
 
@@ -83,6 +84,39 @@ public sealed class Searching_listings(MatchingApiFactory api) : IClassFixture<M
         Assert.Equal(listings.Interpreting, firstPage.GetProperty("items")[0].Id());
         Assert.Equal(listings.Health, secondPage.GetProperty("items")[0].Id());
         Assert.Equal(System.Text.Json.JsonValueKind.Null, secondPage.GetProperty("nextCursor").ValueKind);
+    }
+
+    [Fact]
+    public async Task A_common_word_ranks_its_newest_matches_then_lists_the_older_ones_newest_first()
+    {
+        // One more match than is ranked, all with the word in the description (equal rank), newest first
+        // by position; one of the ranked has it in the title too, and the oldest, beyond the ranked
+        // ones, has it twice in the title: ranking every match would put that one first.
+        var organisation = await api.OrganisationAsync(OrganisationStatus.Verified);
+        var count = ListingSearch.RankedMatches + 1;
+        var titled = 300;
+        var ids = Enumerable.Range(0, count).Select(_ => Guid.NewGuid()).ToArray();
+        var titles = Enumerable.Range(0, count).Select(i => i == titled ? "Zeltlager für Jugendliche" : i == count - 1 ? "Zeltlager und Zeltlager" : $"Angebot {i}").ToArray();
+        await using (var connection = await api.OpenConnectionAsync())
+        {
+            await connection.ExecuteAsync(
+                """
+                INSERT INTO listings (id, organisation_id, kind, status, title, description, topics, languages, regions, format, created_at, updated_at)
+                SELECT id, @organisation, 'offer', 'active', title, 'Ein Zeltlager im Sommer.', '{education}', '{de}', '{berlin}', 'in_person',
+                       now() - position * interval '1 minute', now() - position * interval '1 minute'
+                FROM unnest(@ids, @titles) WITH ORDINALITY AS listing(id, title, position)
+                """,
+                new { organisation, ids, titles });
+        }
+
+        var reader = api.ClientFor();
+        var search = $"organisationId={organisation}&query=Zeltlager";
+
+        Assert.Equal([ids[titled], ids[0], ids[1]], await reader.SearchAsync($"{search}&limit=3"));
+        using var last = await reader.GetAsync($"{Listings.Path}?{search}&limit=2&cursor={ListingSearch.EncodeOffset(count - 2)}");
+        var lastPage = await last.JsonAsync();
+        Assert.Equal([ids[count - 2], ids[count - 1]], lastPage.GetProperty("items").EnumerateArray().Select(item => item.Id()));
+        Assert.Equal(System.Text.Json.JsonValueKind.Null, lastPage.GetProperty("nextCursor").ValueKind);
     }
 
     private async Task<(HttpClient Reader, Guid Organisation, (Guid Health, Guid Interpreting, Guid Housing) Listings)> PublishTheExamplesAsync()

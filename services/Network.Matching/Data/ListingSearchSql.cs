@@ -47,34 +47,9 @@ public static class ListingSearchSql
         AnyOf("languages", criteria.Languages);
         AnyOf("target_groups", criteria.TargetGroups);
 
-        string order;
-        if (criteria.ByRelevance)
-        {
-            where.Add("l.search_vector @@ search_query(@words)");
-            parameters.Add("words", criteria.Words.ToArray());
-            order = "ORDER BY ts_rank(l.search_vector, search_query(@words)) DESC, l.id LIMIT @take OFFSET @offset";
-            parameters.Add("offset", criteria.Offset);
-        }
-        else
-        {
-            if (criteria.After is { } after)
-            {
-                where.Add("(l.created_at, l.id) < (@afterAt, @afterId)");
-                parameters.Add("afterAt", DateTime.SpecifyKind(after.At, DateTimeKind.Utc));
-                parameters.Add("afterId", after.Id);
-            }
-
-            order = "ORDER BY l.created_at DESC, l.id DESC LIMIT @take";
-        }
-
         // One more than asked for: its presence says there is a next page.
         parameters.Add("take", criteria.Limit + 1);
-        var sql = new StringBuilder()
-            .Append("SELECT ").Append(ListingRow.Columns).Append(" FROM ").Append(ListingRow.From()).Append(" WHERE ")
-            .AppendJoin(" AND ", where)
-            .Append(' ').Append(order)
-            .ToString();
-        return (sql, parameters);
+        return criteria.ByRelevance ? ByRelevance(criteria, where, parameters) : NewestFirst(criteria, where, parameters);
 
         void AnyOf(string column, IReadOnlyList<string> codes)
         {
@@ -84,5 +59,47 @@ public static class ListingSearchSql
                 parameters.Add(column, codes.ToArray());
             }
         }
+    }
+
+    private static (string Sql, DynamicParameters Parameters) NewestFirst(ListingSearchCriteria criteria, List<string> where, DynamicParameters parameters)
+    {
+        if (criteria.After is { } after)
+        {
+            where.Add("(l.created_at, l.id) < (@afterAt, @afterId)");
+            parameters.Add("afterAt", DateTime.SpecifyKind(after.At, DateTimeKind.Utc));
+            parameters.Add("afterId", after.Id);
+        }
+
+        var sql = new StringBuilder()
+            .Append("SELECT ").Append(ListingRow.Columns).Append(" FROM ").Append(ListingRow.From()).Append(" WHERE ")
+            .AppendJoin(" AND ", where)
+            .Append(" ORDER BY l.created_at DESC, l.id DESC LIMIT @take")
+            .ToString();
+        return (sql, parameters);
+    }
+
+    /// <summary>
+    /// The newest matches (numbered by newness), enough for <see cref="ListingSearch.RankedMatches"/> and
+    /// the page; the first RankedMatches of them by ts_rank, ties newest first, then the rest newest first
+    /// (<see cref="ListingSearch.RankedMatches"/> says why). For a common word PostgreSQL reads
+    /// `listings_active_by_created` in order and stops at the last match it needs; for a rarer one it
+    /// finds every match by the GIN index and ranks them all. Only the page's rows are read whole.
+    /// </summary>
+    private static (string Sql, DynamicParameters Parameters) ByRelevance(ListingSearchCriteria criteria, List<string> where, DynamicParameters parameters)
+    {
+        where.Add("l.search_vector @@ search_query(@words)");
+        parameters.Add("words", criteria.Words.ToArray());
+        parameters.Add("offset", criteria.Offset);
+        parameters.Add("ranked", ListingSearch.RankedMatches);
+        var sql = new StringBuilder()
+            .Append("WITH matches AS (SELECT l.id, l.search_vector, row_number() OVER (ORDER BY l.created_at DESC, l.id DESC) AS newness FROM ")
+            .Append(ListingRow.From()).Append(" WHERE ").AppendJoin(" AND ", where)
+            .Append(" ORDER BY l.created_at DESC, l.id DESC LIMIT GREATEST(@ranked, @offset + @take)), ")
+            .Append("page AS (SELECT id, newness, CASE WHEN newness <= @ranked THEN ts_rank(search_vector, search_query(@words)) END AS rank FROM matches ")
+            .Append("ORDER BY rank DESC NULLS LAST, newness LIMIT @take OFFSET @offset) ")
+            .Append("SELECT ").Append(ListingRow.Columns).Append(" FROM page JOIN ").Append(ListingRow.From()).Append(" ON l.id = page.id ")
+            .Append("ORDER BY page.rank DESC NULLS LAST, page.newness")
+            .ToString();
+        return (sql, parameters);
     }
 }

@@ -33,6 +33,16 @@ public static class ListingSearch
     public const int MaximumQueryLength = 200;
     public const int MaximumWords = 10;
 
+    /// <summary>
+    /// By relevance, the newest this many matches are ranked (ts_rank: title over description over
+    /// the codes' labels; ties newest first); older matches follow them, newest first, so paging on
+    /// still reaches every match. Ranking every match of a common word means reading every matching
+    /// row (more than half of the benchmark's listings say "Beratung"); the newest matches are found by
+    /// reading the newest listings in order, which stops early when the word is common. A search with
+    /// at most this many matches ranks all of them.
+    /// </summary>
+    public const int RankedMatches = 500;
+
     private const string OffsetPrefix = "offset:";
 
     public static (ListingSearchCriteria? Criteria, Dictionary<string, string[]> Errors) Read(
