@@ -20,6 +20,8 @@ public sealed class ApiMessagesTests
     [InlineData("The deadline was 2027-03-20 23:59 (Berlin time).", "Anmeldeschluss war 2027-03-20 23:59 (Berliner Zeit).")]
     [InlineData("You attended 2 of the 4 sessions a certificate needs: 2 more to go.", "Sie waren bei 2 von 4 nötigen Terminen. Es fehlen noch 2.")]
     [InlineData("Send a list of 1 to 500 entries { registrationId, sessionId, attended }.", "Bitte tragen Sie 1 bis 500 Anwesenheiten auf einmal ein.")]
+    [InlineData("A client may send 600 requests a minute. Try again in 12 seconds.", "Bitte warten Sie 12 Sekunden und versuchen Sie es dann noch einmal.")]
+    [InlineData("The events service is unavailable.", "Der Dienst „events“ ist gerade nicht erreichbar.")]
     [InlineData(
         "An organisation that is verified cannot be verified: it is verified.",
         "Eine Organisation mit dem Status „geprüft“ kann nicht geprüft werden: Sie ist schon geprüft.")]

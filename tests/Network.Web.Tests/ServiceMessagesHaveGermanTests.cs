@@ -4,7 +4,7 @@ using Network.Web.Texts;
 namespace Network.Web.Tests;
 
 /// <summary>
-/// A sentence added to a service later must get its German too: this reads the services' source
+/// A sentence added to a service (or the gateway) later must get its German too: this reads their source
 /// the way the table was first collected – every string that reads like a sentence (capital letter
 /// or quote first, a space inside, a full stop, question or exclamation mark last) – and names those
 /// without German. What the services only log or throw, and files of texts that are not answers to
@@ -40,8 +40,11 @@ public sealed partial class ServiceMessagesHaveGermanTests
     private static IEnumerable<(string Where, string Template)> ServiceSentences()
     {
         var root = RepositoryRoot();
-        var services = Path.Combine(root, "services");
-        foreach (var file in Directory.EnumerateFiles(services, "*.cs", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
+        // The gateway answers some requests itself (rate limit, body too large, unknown path, a service down).
+        var files = new[] { "services", "gateway" }
+            .SelectMany(folder => Directory.EnumerateFiles(Path.Combine(root, folder), "*.cs", SearchOption.AllDirectories))
+            .Order(StringComparer.Ordinal);
+        foreach (var file in files)
         {
             var relative = Path.GetRelativePath(root, file).Replace('\\', '/');
             var folders = relative.Split('/');

@@ -316,6 +316,23 @@ public static partial class ApiMessages
         ("The request body must be JSON (Content-Type: application/json).", "Die Angaben konnten nicht gelesen werden."),
         ("The request could not be understood.", "Die Anfrage konnte nicht verstanden werden."),
         ("One or more validation errors occurred.", "Einige Angaben sind nicht gültig."),
+
+        // What the gateway answers itself.
+        ("Request bodies may have at most {limit} bytes.", "Es sind höchstens {limit} Bytes möglich."),
+        ("Access tokens cannot be checked right now.", "Ihre Anmeldung kann gerade nicht geprüft werden."),
+        ("The directory's signing keys could not be fetched. Try again shortly.", "Bitte versuchen Sie es gleich noch einmal."),
+        ("The access token is not valid.", "Ihre Anmeldung ist nicht mehr gültig."),
+        ("The token is malformed, expired or not signed by the directory. Sign in again, or send the request without a token.", "Bitte melden Sie sich neu an."),
+        ("The {service} service is unavailable.", "Der Dienst „{service}“ ist gerade nicht erreichbar."),
+        ("No instance of the {service} service is ready at the moment. Try again shortly.", "Bitte versuchen Sie es gleich noch einmal."),
+        ("The {service} service did not answer in time.", "Der Dienst „{service}“ hat nicht rechtzeitig geantwortet."),
+        ("The request may or may not have taken effect; check before repeating it.", "Vielleicht wurde Ihre Änderung trotzdem gespeichert. Bitte prüfen Sie das, bevor Sie es noch einmal versuchen."),
+        ("The connection broke or the body was malformed while it was being sent.", "Die Verbindung ist beim Senden abgebrochen. Bitte versuchen Sie es noch einmal."),
+        ("The gateway could not get an answer from the {service} service. Try again shortly.", "Bitte versuchen Sie es gleich noch einmal."),
+        ("Too many requests.", "Zu viele Anfragen in kurzer Zeit."),
+        ("A client may send {permits} requests a minute. Try again in {seconds} seconds.", "Bitte warten Sie {seconds} Sekunden und versuchen Sie es dann noch einmal."),
+        ("No API at this path.", "Diese Adresse gibt es nicht."),
+        ("API paths start with /api/{{service}}/; see /api/docs for the services and their operations.", "Bitte prüfen Sie die Adresse."),
     ];
 
     /// <summary>
