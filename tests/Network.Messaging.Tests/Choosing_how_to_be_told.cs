@@ -1,7 +1,7 @@
-using Dapper;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Dapper;
 using Network.Contracts.Events;
 using Network.Messaging.Background;
 using Network.Messaging.Domain;

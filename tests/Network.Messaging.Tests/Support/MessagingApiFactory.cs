@@ -95,20 +95,9 @@ public sealed class MessagingApiFactory : WebApplicationFactory<Program>, IAsync
     /// <summary>An account in the read model, with a confirmed address unless told otherwise.</summary>
     public async Task<TestAccount> AccountAsync(string locale = "de", bool confirmed = true, string? name = null)
     {
-        var account = new TestAccount(Guid.NewGuid(), name ?? "Tesfay Gebremedhin", $"{Guid.NewGuid():N}@verein.test", locale);
-        await InTransactionAsync(async transaction =>
-        {
-            await DirectoryReadModel.SaveAccountAsync(
-                new AccountRegistered { AccountId = account.Id, DisplayName = account.Name, Email = account.Email, Locale = locale, OccurredAt = DateTimeOffset.UtcNow },
-                transaction,
-                CancellationToken.None);
-            if (confirmed)
-            {
-                await DirectoryReadModel.ConfirmEmailAsync(
-                    new AccountEmailConfirmed { AccountId = account.Id, Email = account.Email, OccurredAt = DateTimeOffset.UtcNow }, transaction, CancellationToken.None);
-            }
-        });
-        return account;
+        TestAccount? account = null;
+        await InTransactionAsync(async transaction => account = await TestAccount.SaveAsync(transaction, locale, confirmed, name));
+        return account!;
     }
 
     /// <summary>An organisation in the read model, as the directory's events leave it, with <paramref name="members"/>.</summary>
@@ -198,7 +187,25 @@ public sealed class MessagingApiFactory : WebApplicationFactory<Program>, IAsync
     }
 }
 
-public sealed record TestAccount(Guid Id, string Name, string Email, string Locale);
+public sealed record TestAccount(Guid Id, string Name, string Email, string Locale)
+{
+    /// <summary>A new account in the read model, as the directory's events leave it, with a confirmed address unless told otherwise.</summary>
+    public static async Task<TestAccount> SaveAsync(NpgsqlTransaction transaction, string locale = "de", bool confirmed = true, string? name = null)
+    {
+        var account = new TestAccount(Guid.NewGuid(), name ?? "Tesfay Gebremedhin", $"{Guid.NewGuid():N}@verein.test", locale);
+        await DirectoryReadModel.SaveAccountAsync(
+            new AccountRegistered { AccountId = account.Id, DisplayName = account.Name, Email = account.Email, Locale = locale, OccurredAt = DateTimeOffset.UtcNow },
+            transaction,
+            CancellationToken.None);
+        if (confirmed)
+        {
+            await DirectoryReadModel.ConfirmEmailAsync(
+                new AccountEmailConfirmed { AccountId = account.Id, Email = account.Email, OccurredAt = DateTimeOffset.UtcNow }, transaction, CancellationToken.None);
+        }
+
+        return account;
+    }
+}
 
 public sealed record StoredNotification(
     string Type, string SourceKey, string Title, string Body, string? Link, string Delivery, DateTime? EmailSentAt, DateTime? EmailGivenUpAt, DateTime? DigestSentAt);
