@@ -13,7 +13,11 @@ namespace Network.ServiceDefaults.Mail;
 /// </summary>
 internal sealed class SmtpMailSender(MailSettings settings) : IMailSender
 {
-    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(30);
+    /// <summary>How long the server may keep one mail waiting.</summary>
+    internal static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(30);
+
+    /// <summary>Shorter in tests of a server that goes quiet.</summary>
+    internal TimeSpan Timeout { get; init; } = DefaultTimeout;
 
     public async Task SendAsync(OutgoingMail mail, CancellationToken cancellationToken)
     {
@@ -31,6 +35,9 @@ internal sealed class SmtpMailSender(MailSettings settings) : IMailSender
                 client.Credentials = new NetworkCredential(settings.SmtpUsername, settings.SmtpPassword);
             }
 
+            // The timeout holds for SendMailAsync too (tests/Network.ServiceDefaults.Tests/Mail): a server that
+            // accepts the connection and goes quiet fails the mail (SmtpException) instead of holding the
+            // caller's batch, and its locked rows, for ever.
             await client.SendMailAsync(message, cancellationToken);
             return;
         }
