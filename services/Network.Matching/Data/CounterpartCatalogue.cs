@@ -7,10 +7,10 @@ namespace Network.Matching.Data;
 /// <summary>
 /// What the ranking compares of every listing that can be listed (its codes and its words) and the
 /// standing of every organisation, held in this instance's memory, so that all of a listing's
-/// counterparts are scored by <see cref="MatchScoring"/>'s own formula and ordered in a millisecond or
-/// two. Asking the database to do the same meant scoring thousands of rows per refresh (a common topic
-/// in Berlin has about 9,000 candidates among 100,000 listings), some 60 ms of its time for each, and
-/// reading hundreds of whole rows to compare their words. Now only the rows of the few that are
+/// counterparts are scored by <see cref="MatchScoring"/>'s own formula and ordered in a few
+/// milliseconds. Asking the database to do the same meant scoring thousands of rows per refresh (a
+/// common topic in Berlin has about 9,000 candidates among 100,000 listings), some 60 ms of its time
+/// for each, and reading hundreds of whole rows to compare their words. Now only the rows of the few that are
 /// suggested are read (<see cref="CounterpartFinder"/>).
 /// <para>
 /// Staying in step: every row carries a change number that rises whenever something held here
@@ -24,8 +24,9 @@ namespace Network.Matching.Data;
 /// (Rows are never deleted here, listings are withdrawn; a deleted row would linger as such a candidate.)
 /// </para>
 /// <para>
-/// The first ranking after the service starts loads everything (a second or two for 100,000
-/// listings); every later one reads only what changed. Memory: a few hundred bytes per listing.
+/// The first ranking after the service starts loads everything (about three seconds for 100,000
+/// listings, infra/local/benchmark-matching.sh); every later one reads only what changed. Memory: a
+/// few hundred bytes per listing.
 /// </para>
 /// </summary>
 public sealed class CounterpartCatalogue(NpgsqlDataSource dataSource)
@@ -136,6 +137,13 @@ public sealed class CounterpartCatalogue(NpgsqlDataSource dataSource)
                 : organisations.GetValueOrDefault(entry.OrganisationId);
             if (standing is not { Verified: true }
                 || MatchScoring.CodeScore(self, entry.Codes, true, ownActivity, MatchScoring.RecentActivity(standing.LastActiveAt, now)) is not { } codeScore)
+            {
+                return;
+            }
+
+            // Once the best `count` are found, one that could not beat the worst of them even with the
+            // fullest text part is not worth comparing words with.
+            if (best.Count == count && count > 0 && MatchScoring.HighestTotal(codeScore) < best.Peek().Score)
             {
                 return;
             }

@@ -241,6 +241,9 @@ public static class MatchScoring
     public static double Total(double codeScore, int sharedWords, int listingWords, int candidateWords) =>
         Math.Round(codeScore + TextWeight * Math.Min(1, Jaccard(sharedWords, listingWords, candidateWords) / FullTextSimilarity), 4);
 
+    /// <summary>The highest score a candidate with this code score can reach: every word shared.</summary>
+    public static double HighestTotal(double codeScore) => Total(codeScore, 1, 1, 1);
+
     /// <summary>The words of a listing that the text part compares: lowercased, at least three letters, no German or English stop words.</summary>
     public static HashSet<string> WordsOf(string title, string description) => Words($"{title} {description}");
 
