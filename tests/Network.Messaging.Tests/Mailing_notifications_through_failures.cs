@@ -95,6 +95,24 @@ public sealed class Mailing_notifications_through_failures : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_cancellation_the_mailer_did_not_ask_for_counts_as_a_failed_mail_and_keeps_what_went_out()
+    {
+        // A sender's own timeout may surface as a cancellation while the mailer is not stopping.
+        var people = await NotifiedAsync(3);
+        var timingOut = new ScriptedMailSender { FailingMail = 2, Failure = new TaskCanceledException("The mail server did not answer in time (scripted).") };
+
+        var before = await DatabaseNowAsync();
+        Assert.False(await RunMailerAsync(timingOut));
+        var after = await DatabaseNowAsync();
+
+        Assert.Equal(Emails(people[..1]), timingOut.DeliveredTo);
+        var rows = await RowsAsync(people);
+        Assert.NotNull(rows[0].EmailSentAt);
+        AssertFailed(rows[1], attempts: 1, TimeSpan.FromMinutes(1), before, after);
+        AssertUntouched(rows[2]);
+    }
+
+    [Fact]
     public async Task Each_failure_doubles_the_wait_up_to_an_hour_and_the_last_attempt_gives_the_mail_up()
     {
         int[] minutesToWait = [1, 2, 4, 8, 16, 32, 60, 60, 60, 60, 60, 60];

@@ -101,9 +101,9 @@ public sealed partial class DigestSender(
             {
                 await sender.SendAsync(new OutgoingMail(items[0].Email, subject, text), cancellationToken);
             }
-            catch (Exception exception) when (exception is not OperationCanceledException)
+            catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
             {
-                // Left unmarked: the next round tries again.
+                // Left unmarked: the next round tries again (also after a timeout of the sender's own).
                 LogSendFailed(logger, accountId, exception.Message);
                 return false;
             }

@@ -62,14 +62,16 @@ public sealed partial class NotificationMailer(
                 await sender.SendAsync(new OutgoingMail(notification.Email, subject, text), cancellationToken);
                 sent.Add(notification.Id);
             }
-            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            catch (Exception) when (cancellationToken.IsCancellationRequested)
             {
-                // Shutting down: what went out so far is recorded below, or the next start would send it again.
+                // Shutting down (whatever the sender threw on its way out): what went out so far is
+                // recorded below, or the next start would send it again.
                 break;
             }
-            catch (Exception exception) when (exception is not OperationCanceledException)
+            catch (Exception exception)
             {
-                // The mail server is most likely away: the rest would fail too. Try again next round.
+                // The mail server is most likely away or too slow (a cancellation we did not ask for, say a
+                // timeout of the sender's own, counts as that too): the rest would fail as well. Try again next round.
                 LogSendFailed(logger, notification.Id, notification.EmailAttempts + 1, exception.Message);
                 await connection.ExecuteAsync(new CommandDefinition(
                     """

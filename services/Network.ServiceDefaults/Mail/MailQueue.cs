@@ -46,12 +46,14 @@ public sealed partial class MailQueue(IMailSender sender, ILogger<MailQueue> log
                 LogSent(logger, mail.Subject);
                 return;
             }
-            catch (Exception exception) when (exception is not OperationCanceledException && attempt < Retries.Length)
+            // A cancellation is the end only when the service stops; one the sender raised itself (a
+            // timeout of its own) is a failure like any other, or it would end the queue for good.
+            catch (Exception exception) when (!stoppingToken.IsCancellationRequested && attempt < Retries.Length)
             {
                 LogRetrying(logger, exception, mail.Subject, Retries[attempt]);
                 await Task.Delay(Retries[attempt], stoppingToken);
             }
-            catch (Exception exception) when (exception is not OperationCanceledException)
+            catch (Exception exception) when (!stoppingToken.IsCancellationRequested)
             {
                 LogGaveUp(logger, exception, mail.Subject, attempt + 1);
                 return;

@@ -16,6 +16,9 @@ public sealed class ScriptedMailSender : IMailSender
     /// <summary>The mail (counting from 1, in the order asked) that fails as if the server were away.</summary>
     public int? FailingMail { get; init; }
 
+    /// <summary>What the failing mail throws; by default what SmtpClient throws for a server that is away.</summary>
+    public Exception Failure { get; init; } = new SmtpException(SmtpStatusCode.ServiceNotAvailable, "The mail server is away (scripted).");
+
     /// <summary>The shutdown to signal, and after which mail that went out.</summary>
     public (CancellationTokenSource Shutdown, int AfterMail)? ShutdownAfter { get; init; }
 
@@ -31,7 +34,7 @@ public sealed class ScriptedMailSender : IMailSender
         cancellationToken.ThrowIfCancellationRequested();
         if (Asked == FailingMail)
         {
-            throw new SmtpException(SmtpStatusCode.ServiceNotAvailable, "The mail server is away (scripted).");
+            throw Failure;
         }
 
         delivered.Add(mail);
