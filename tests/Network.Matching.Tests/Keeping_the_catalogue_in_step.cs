@@ -94,6 +94,71 @@ public sealed class Keeping_the_catalogue_in_step : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_registration_committed_while_a_verification_is_in_flight_does_not_hide_the_verification()
+    {
+        // A pending organisation with a listing that fits the probe: listed once it is verified.
+        var probe = Probe(ListingKind.Request);
+        var pending = Guid.NewGuid();
+        var itsListing = Fitting(ListingKind.Offer, pending);
+        await using (var connection = await dataSource.OpenConnectionAsync())
+        {
+            await connection.ExecuteAsync(
+                "INSERT INTO organisations (id, name, kind, status, status_changed_at) VALUES (@pending, 'Neu', 'mso', 'pending', now())", new { pending });
+            await Shortlisting_counterparts.VariedListings.InsertAsync(connection, null, itsListing);
+        }
+
+        var catalogue = new CounterpartCatalogue(dataSource);
+        Assert.DoesNotContain(await catalogue.CounterpartsAsync(probe, now, null, All, CancellationToken.None), c => c.ListingId == itsListing.ListingId);
+
+        await using (var verifying = await dataSource.OpenConnectionAsync())
+        await using (var verification = await verifying.BeginTransactionAsync())
+        {
+            // The verification takes its change number under the write lock and is not committed yet ...
+            await SuggestionStore.LockForWritingAsync(verification, CancellationToken.None);
+            await OrganisationReadModel.SaveStatusAsync(pending, OrganisationStatus.Verified, DateTimeOffset.UtcNow.AddMinutes(1), verification, CancellationToken.None);
+
+            // ... while the directory's registration of another organisation is stored without the lock and committed.
+            await using (var registering = await dataSource.OpenConnectionAsync())
+            await using (var registration = await registering.BeginTransactionAsync())
+            {
+                await OrganisationReadModel.SaveProfileAsync(
+                    new OrganisationReadModel.Profile(Guid.NewGuid(), "Später registriert", "mso", ["berlin"], ["health"], ["de"], [], now),
+                    registration,
+                    CancellationToken.None);
+                await registration.CommitAsync();
+            }
+
+            Assert.DoesNotContain(await catalogue.CounterpartsAsync(probe, now, null, All, CancellationToken.None), c => c.ListingId == itsListing.ListingId);
+            await verification.CommitAsync();
+        }
+
+        Assert.Contains(await catalogue.CounterpartsAsync(probe, now, null, All, CancellationToken.None), c => c.ListingId == itsListing.ListingId);
+    }
+
+    [Theory]
+    [InlineData("organisation_id = @otherOrganisation")]
+    [InlineData("kind = 'request'")]
+    [InlineData("status = 'withdrawn'")]
+    [InlineData("hidden_at = now()")]
+    [InlineData("valid_until = now() + interval '30 days'")]
+    [InlineData("topics = '{education}'")]
+    [InlineData("regions = '{koeln}'")]
+    [InlineData("languages = '{am}'")]
+    [InlineData("target_groups = '{women}'")]
+    [InlineData("title = 'Ein neuer Titel'")]
+    [InlineData("description = 'Eine neue Beschreibung'")]
+    public async Task Each_change_the_ranking_uses_takes_a_new_change_number(string change)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync();
+        var listing = await connection.QueryFirstAsync<Guid>("SELECT id FROM listings ORDER BY id LIMIT 1");
+        var before = await connection.ExecuteScalarAsync<long>("SELECT change_seq FROM listings WHERE id = @listing", new { listing });
+
+        await connection.ExecuteAsync($"UPDATE listings SET {change} WHERE id = @listing", new { listing, otherOrganisation = Guid.NewGuid() });
+
+        Assert.True(await connection.ExecuteScalarAsync<long>("SELECT change_seq FROM listings WHERE id = @listing", new { listing }) > before);
+    }
+
+    [Fact]
     public async Task Only_changes_that_matter_to_the_ranking_take_a_new_change_number()
     {
         await using var connection = await dataSource.OpenConnectionAsync();

@@ -1,3 +1,4 @@
+using System.Data;
 using Dapper;
 using Network.Matching.Domain;
 using Npgsql;
@@ -30,8 +31,9 @@ public static class CounterpartSql
 /// A listing's best counterparts: the catalogue ranks every candidate exactly as
 /// <see cref="MatchScoring.Rank"/> does and names the best; their rows are then read and ranked by
 /// MatchScoring (for the reasons, and so that what is stored is computed from the rows themselves).
-/// Rows are read through the given connection (and the caller's transaction), and only listings listed
-/// now count, whatever the catalogue last heard; that is the only reason a second round is ever needed.
+/// Rows are read through the given connection (and the caller's transaction; a closed connection is
+/// opened once the catalogue has answered), and only listings listed now count, whatever the
+/// catalogue last heard; that is the only reason a second round is ever needed.
 /// </summary>
 public static class CounterpartFinder
 {
@@ -45,16 +47,22 @@ public static class CounterpartFinder
         CancellationToken cancellationToken)
     {
         var found = new List<ListingProfile>();
-        var read = 0;
+        var asked = new HashSet<Guid>();
         // A few more than asked for, so a stale entry or two costs no second round; each further round asks for twice as many.
         for (var count = limit + 10; limit > 0; count *= 2)
         {
             var ordered = await catalogue.CounterpartsAsync(listing, now, transaction, count, cancellationToken);
-            var page = ordered.Skip(read).Select(c => c.ListingId).ToList();
+            // Only those not asked for yet: outside a refresh, changes committed between rounds may reorder the best.
+            var page = ordered.Select(c => c.ListingId).Where(asked.Add).ToList();
+            if (connection.State == ConnectionState.Closed)
+            {
+                // Opened only now, so a ranking waiting for the catalogue holds no connection of the pool.
+                await connection.OpenAsync(cancellationToken);
+            }
+
             var (sql, parameters) = CounterpartSql.ListedProfiles(page, now);
             var rows = await connection.QueryAsync<ListingProfileRow>(new CommandDefinition(sql, parameters, transaction, cancellationToken: cancellationToken));
             found.AddRange(rows.Select(row => row.ToProfile()));
-            read = ordered.Count;
             if (found.Count >= limit || ordered.Count < count)
             {
                 break;

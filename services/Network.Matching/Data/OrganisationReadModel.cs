@@ -24,13 +24,17 @@ public static class OrganisationReadModel
 
     /// <summary>
     /// Stores the profile. A new organisation starts pending; a registration never changes a status
-    /// we already heard about, because any status event happened after the registration.
+    /// we already heard about, because any status event happened after the registration. This runs
+    /// without matching's write lock, so a new row takes no change number (0, which the counterpart
+    /// catalogue never reads): a number taken here could become visible before a smaller one a locked
+    /// writer has not committed yet, and the catalogue would step past that one for good. A pending
+    /// organisation is nothing to the catalogue anyway; its verification is numbered under the lock.
     /// </summary>
     public static Task SaveProfileAsync(Profile profile, NpgsqlTransaction transaction, CancellationToken cancellationToken) =>
         transaction.Connection!.ExecuteAsync(new CommandDefinition(
             """
-            INSERT INTO organisations (id, name, kind, status, regions, topics, languages, target_groups, profile_changed_at, updated_at)
-            VALUES (@id, @name, @kind, 'pending', @regions, @topics, @languages, @targetGroups, @occurredAt, now())
+            INSERT INTO organisations (id, name, kind, status, regions, topics, languages, target_groups, profile_changed_at, updated_at, change_seq)
+            VALUES (@id, @name, @kind, 'pending', @regions, @topics, @languages, @targetGroups, @occurredAt, now(), 0)
             ON CONFLICT (id) DO UPDATE SET
                 name = excluded.name, kind = excluded.kind, regions = excluded.regions, topics = excluded.topics,
                 languages = excluded.languages, target_groups = excluded.target_groups,

@@ -152,7 +152,8 @@ public sealed partial class SuggestionStore(NpgsqlDataSource dataSource, Counter
     /// </summary>
     public async Task<IReadOnlyList<MatchSuggestion>> RankAsync(ListingProfile listing, int limit, CancellationToken cancellationToken)
     {
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        // Not opened yet: the finder opens it once the catalogue has answered (see CounterpartFinder).
+        await using var connection = dataSource.CreateConnection();
         return await RankAsync(listing, connection, null, time.GetUtcNow(), limit, cancellationToken);
     }
 

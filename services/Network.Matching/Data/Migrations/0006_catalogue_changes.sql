@@ -6,11 +6,12 @@
 -- nothing.
 --
 -- Numbers are handed out when a row is written, not when its transaction commits. They rise in
--- commit order only because every transaction that changes what the catalogue holds first takes
--- matching's write lock (SuggestionStore.LockForWritingAsync): a reader never sees a number while a
--- smaller one is still uncommitted. The directory's registration event inserts an organisation
--- without that lock; such a row is pending, and the catalogue treats an organisation it does not
--- know as not verified, so missing it changes nothing.
+-- commit order only because every transaction that takes a number first takes matching's write
+-- lock (SuggestionStore.LockForWritingAsync): a reader never sees a number while a smaller one is
+-- still uncommitted (the sequence hands out one number at a time; a cache would break this). The
+-- directory's registration event inserts an organisation without that lock, so that insert takes
+-- no number (OrganisationReadModel.SaveProfileAsync writes 0): a pending organisation is nothing
+-- to the catalogue, which treats an organisation it does not know as not verified.
 CREATE SEQUENCE catalogue_changes;
 
 ALTER TABLE listings ADD COLUMN change_seq bigint NOT NULL DEFAULT nextval('catalogue_changes');
