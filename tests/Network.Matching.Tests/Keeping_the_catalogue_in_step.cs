@@ -1,3 +1,4 @@
+using System.Data;
 using Dapper;
 using Network.Matching.Data;
 using Network.Matching.Domain;
@@ -85,12 +86,46 @@ public sealed class Keeping_the_catalogue_in_step : IAsyncLifetime
 
             Assert.Contains(inside, c => c.ListingId == added.ListingId);
             Assert.DoesNotContain(inside, c => OrganisationOf(c.ListingId) == suspendedOrganisation);
+            var asTheTransactionSeesThem = MatchScoring.Rank(probe, await ListedAsync(connection, transaction), now);
+            Assert.Equal(asTheTransactionSeesThem.Select(s => (s.Candidate.ListingId, s.Score)), inside.Select(c => (c.ListingId, c.Score)));
             // Others do not see what is not committed.
             Assert.Equal(before, outside);
             await transaction.RollbackAsync();
         }
 
         Assert.Equal(before, await catalogue.CounterpartsAsync(probe, now, null, All, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task Candidates_the_catalogue_knows_but_the_rows_do_not_show_are_passed_over_for_the_next_best()
+    {
+        var probe = Probe(ListingKind.Request);
+        var catalogue = new CounterpartCatalogue(dataSource);
+        await using var connection = await dataSource.OpenConnectionAsync();
+        // A snapshot taken now: the finder reads rows as of it, while the catalogue hears of what is committed later.
+        await using var snapshot = await connection.BeginTransactionAsync(IsolationLevel.RepeatableRead);
+        var visible = await ListedAsync(connection, snapshot);
+
+        // Forty offers that fit the probe better than any before (its own codes and words), committed after the snapshot.
+        var unseen = Enumerable.Range(0, 40)
+            .Select(i => probe with { ListingId = Guid.NewGuid(), OrganisationId = organisations[1 + (i % 9)], Kind = ListingKind.Offer })
+            .ToList();
+        await using (var other = await dataSource.OpenConnectionAsync())
+        {
+            foreach (var offer in unseen)
+            {
+                await Shortlisting_counterparts.VariedListings.InsertAsync(other, null, offer);
+            }
+        }
+
+        var found = await CounterpartFinder.RankAsync(catalogue, connection, snapshot, probe, now, 10, CancellationToken.None);
+
+        // The catalogue ranks the unseen first, so the finder had to look past two rounds of them.
+        var unseenIds = unseen.Select(o => o.ListingId).ToHashSet();
+        Assert.All(await catalogue.CounterpartsAsync(probe, now, snapshot, 40, CancellationToken.None), c => Assert.Contains(c.ListingId, unseenIds));
+        var expected = MatchScoring.Rank(probe, visible, now, 10);
+        Assert.Equal(10, found.Count);
+        Assert.Equal(expected.Select(s => (s.Candidate.ListingId, s.Score)), found.Select(s => (s.Candidate.ListingId, s.Score)));
     }
 
     [Fact]
@@ -247,8 +282,14 @@ public sealed class Keeping_the_catalogue_in_step : IAsyncLifetime
     private async Task<IReadOnlyList<ListingProfile>> ListedAsync()
     {
         await using var connection = await dataSource.OpenConnectionAsync();
-        var ids = (await connection.QueryAsync<Guid>("SELECT id FROM listings")).ToList();
+        return await ListedAsync(connection, null);
+    }
+
+    /// <summary>The listed listings as <paramref name="transaction"/> sees them.</summary>
+    private async Task<IReadOnlyList<ListingProfile>> ListedAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction)
+    {
+        var ids = (await connection.QueryAsync<Guid>("SELECT id FROM listings", transaction: transaction)).ToList();
         var (sql, parameters) = CounterpartSql.ListedProfiles(ids, now);
-        return (await connection.QueryAsync<ListingProfileRow>(sql, parameters)).Select(row => row.ToProfile()).ToList();
+        return (await connection.QueryAsync<ListingProfileRow>(sql, parameters, transaction)).Select(row => row.ToProfile()).ToList();
     }
 }

@@ -101,18 +101,23 @@ public sealed class Shortlisting_counterparts(Shortlisting_counterparts.VariedLi
         /// <summary>The listed listings, as the ranking reads them.</summary>
         public IReadOnlyList<ListingProfile> Listed { get; private set; } = [];
 
+        /// <summary>
+        /// A listing with varied codes and words; now and then a code the taxonomy does not know (both
+        /// rankings must ignore it), no description, and for a probe its organisation's last activity.
+        /// </summary>
         public static ListingProfile RandomProfile(Random random, Guid listingId, Guid organisationId) => new()
         {
             ListingId = listingId,
             OrganisationId = organisationId,
             Kind = random.Next(2) == 0 ? ListingKind.Offer : ListingKind.Request,
-            Topics = Pick(random, Topics, 1, 3),
+            Topics = [.. Pick(random, Topics, 1, 3), .. random.Next(8) == 0 ? ["not_a_topic"] : Array.Empty<string>()],
             Regions = Pick(random, Regions, 1, 2),
-            Languages = Pick(random, Languages, 1, 3),
+            Languages = [.. Pick(random, Languages, 1, 3), .. random.Next(8) == 0 ? ["xx"] : Array.Empty<string>()],
             TargetGroups = Pick(random, TargetGroups, 0, 2),
             Title = string.Join(' ', Pick(random, Words, 2, 4)),
-            Description = string.Join(' ', Pick(random, Words, 3, 8)),
+            Description = random.Next(10) == 0 ? "" : string.Join(' ', Pick(random, Words, 3, 8)),
             OrganisationVerified = true,
+            OrganisationLastActiveAt = random.Next(3) == 0 ? null : DateTimeOffset.UtcNow.AddDays(-random.Next(0, 120)),
         };
 
         public async Task InitializeAsync()
