@@ -19,9 +19,10 @@ namespace Network.Events.Tests.Support;
 /// </summary>
 public sealed class EventsApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
 {
-    private readonly int port = TestServers.FreeLoopbackPort();
-
-    public EventsApiFactory() => UseKestrel(port);
+    public EventsApiFactory() =>
+        // Port 0: the system picks a free port as Kestrel binds (a port found free beforehand may be
+        // taken by another test project's server or an outgoing connection before it is bound).
+        UseKestrel(0);
 
     public TestDatabase Database { get; } = TestDatabase.Named("events");
 

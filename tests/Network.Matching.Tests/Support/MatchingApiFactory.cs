@@ -17,9 +17,10 @@ namespace Network.Matching.Tests.Support;
 /// </summary>
 public sealed class MatchingApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
 {
-    private readonly int port = TestServers.FreeLoopbackPort();
-
-    public MatchingApiFactory() => UseKestrel(port);
+    public MatchingApiFactory() =>
+        // Port 0: the system picks a free port as Kestrel binds (a port found free beforehand may be
+        // taken by another test project's server or an outgoing connection before it is bound).
+        UseKestrel(0);
 
     public TestDatabase Database { get; } = TestDatabase.Named("matching");
 

@@ -30,10 +30,12 @@ public sealed class MessagingApiFactory : WebApplicationFactory<Program>, IAsync
 
     private static readonly TimeSpan GiveUpAfter = TimeSpan.FromSeconds(30);
 
-    private readonly int port = TestServers.FreeLoopbackPort();
     private readonly string queuePrefix = $"messaging-test-{Guid.NewGuid():N}"[..28];
 
-    public MessagingApiFactory() => UseKestrel(port);
+    public MessagingApiFactory() =>
+        // Port 0: the system picks a free port as Kestrel binds (a port found free beforehand may be
+        // taken by another test project's server or an outgoing connection before it is bound).
+        UseKestrel(0);
 
     public TestDatabase Database { get; } = TestDatabase.Named("messaging");
 
