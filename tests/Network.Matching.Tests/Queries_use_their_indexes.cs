@@ -1,9 +1,7 @@
 using System.Text.Json;
 using Dapper;
-using Microsoft.Extensions.Logging.Abstractions;
 using Network.Matching.Data;
 using Network.Matching.Domain;
-using Network.ServiceDefaults.Data;
 using Network.Testing;
 using Npgsql;
 
@@ -138,10 +136,8 @@ public sealed class Queries_use_their_indexes(Queries_use_their_indexes.ThirtyTh
 
         public async Task InitializeAsync()
         {
-            database = await TestDatabase.CreateAsync("matching_plans");
-            DataSource = database.CreateDataSource();
-            await new DatabaseMigrator(DataSource, [typeof(DatabaseMigrator).Assembly, typeof(MatchingService).Assembly], NullLogger<DatabaseMigrator>.Instance)
-                .MigrateAsync(CancellationToken.None);
+            (database, var dataSource) = await MatchingDatabase.CreateAsync("matching_plans");
+            DataSource = dataSource;
             await using var connection = await DataSource.OpenConnectionAsync();
             var districts = Taxonomy.Regions.SelectMany(city => city.Districts).Select(d => d.Code).ToArray();
             var cities = Taxonomy.Regions.Select(city => city.Code).ToArray();
